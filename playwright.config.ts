@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+
+import { findChromium } from './tests/e2e/support/chromium';
+
+/** The test server and the built app run on different origins, as Cue and a real server do. */
+export const TEST_SERVER_PORT = 8097;
+export const APP_PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	outputDir: 'test-results/artifacts',
+	timeout: 45_000,
+	expect: { timeout: 10_000 },
+	reporter: [[process.env.CI ? 'line' : 'list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${APP_PORT}`,
+		trace: 'off',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: findChromium(),
+			args: [
+				'--autoplay-policy=no-user-gesture-required',
+				'--disable-gpu',
+				'--disable-quic',
+				'--disable-sync',
+				// Keep Chromium from looking up Google's hosts; loopback addresses still resolve.
+				'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: [
+		{
+			command: `npx tsx tests/server/main.ts --port ${TEST_SERVER_PORT} --keep-alive-seconds 6 --quiet`,
+			url: `http://127.0.0.1:${TEST_SERVER_PORT}/System/Info/Public`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 60_000
+		},
+		{
+			command: 'npm run build && npm run preview',
+			url: `http://127.0.0.1:${APP_PORT}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 180_000
+		}
+	]
+});

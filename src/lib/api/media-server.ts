@@ -1,0 +1,183 @@
+import type { KyInstance } from 'ky';
+import * as z from 'zod/mini';
+
+import { buildAuthorizationHeader, type ClientIdentity } from '$lib/protocol/authorization';
+import {
+	AuthenticationResultSchema,
+	ItemsResultSchema,
+	PlaybackInfoResponseSchema,
+	PublicSystemInfoSchema,
+	SessionInfoSchema,
+	type AuthenticationResult,
+	type BaseItem,
+	type MediaSource,
+	type PlaybackInfoResponse,
+	type PublicSystemInfo,
+	type SessionInfo
+} from '$lib/protocol/schemas';
+import { createHttp, requestJson, requestVoid } from './http';
+
+export interface Capabilities {
+	PlayableMediaTypes: string[];
+	SupportedCommands: string[];
+	SupportsMediaControl: boolean;
+	SupportsPersistentIdentifier: boolean;
+}
+
+export interface PlaybackInfoRequest {
+	userId: string;
+	startTimeTicks?: number;
+	mediaSourceId?: string;
+	audioStreamIndex?: number;
+	subtitleStreamIndex?: number;
+}
+
+const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
+
+/**
+ * The Jellyfin HTTP API as Cue uses it. One instance serves one server address; the token can
+ * change (sign-in, sign-out) without building a new instance.
+ */
+export class MediaServerApi {
+	readonly baseUrl: string;
+	#identity: ClientIdentity;
+	#token: string | undefined;
+	#http: KyInstance;
+
+	constructor(baseUrl: string, identity: ClientIdentity, token?: string) {
+		this.baseUrl = baseUrl;
+		this.#identity = identity;
+		this.#token = token;
+		this.#http = createHttp(baseUrl, () => buildAuthorizationHeader(this.#identity, this.#token));
+	}
+
+	get token(): string | undefined {
+		return this.#token;
+	}
+
+	setToken(token: string | undefined): void {
+		this.#token = token;
+	}
+
+	fetchPublicInfo(): Promise<PublicSystemInfo> {
+		const options = { timeout: 5000 };
+		return requestJson(
+			this.#http,
+			'System/Info/Public',
+			options,
+			PublicSystemInfoSchema,
+			'Reading the server information'
+		);
+	}
+
+	authenticateByName(username: string, password: string): Promise<AuthenticationResult> {
+		const options = { method: 'post', json: { Username: username, Pw: password } };
+		return requestJson(
+			this.#http,
+			'Users/AuthenticateByName',
+			options,
+			AuthenticationResultSchema,
+			'Signing in'
+		);
+	}
+
+	postCapabilities(capabilities: Capabilities): Promise<void> {
+		const options = { method: 'post', json: capabilities };
+		return requestVoid(this.#http, 'Sessions/Capabilities/Full', options, 'Posting capabilities');
+	}
+
+	/** Fetches several items in one request and returns them in the order of `ids`, repeats kept. */
+	async getItems(userId: string, ids: string[]): Promise<BaseItem[]> {
+		const unique = [...new Set(ids)];
+		const searchParams = { ids: unique.join(','), userId, fields: ITEM_FIELDS };
+		const result = await requestJson(
+			this.#http,
+			'Items',
+			{ searchParams },
+			ItemsResultSchema,
+			'Fetching items'
+		);
+		const byId = new Map(result.Items.map((item) => [normaliseId(item.Id), item]));
+		return ids.flatMap((id) => byId.get(normaliseId(id)) ?? []);
+	}
+
+	getPlaybackInfo(itemId: string, request: PlaybackInfoRequest): Promise<PlaybackInfoResponse> {
+		const json = {
+			UserId: request.userId,
+			StartTimeTicks: request.startTimeTicks,
+			MediaSourceId: request.mediaSourceId,
+			AudioStreamIndex: request.audioStreamIndex,
+			SubtitleStreamIndex: request.subtitleStreamIndex,
+			EnableDirectPlay: true,
+			EnableDirectStream: true,
+			EnableTranscoding: true,
+			AutoOpenLiveStream: true
+		};
+		const path = `Items/${encodeURIComponent(itemId)}/PlaybackInfo`;
+		return requestJson(
+			this.#http,
+			path,
+			{ method: 'post', json },
+			PlaybackInfoResponseSchema,
+			'Reading playback information'
+		);
+	}
+
+	reportPlaybackStart(body: Record<string, unknown>): Promise<void> {
+		return requestVoid(
+			this.#http,
+			'Sessions/Playing',
+			{ method: 'post', json: body },
+			'Start check-in'
+		);
+	}
+
+	reportPlaybackProgress(body: Record<string, unknown>): Promise<void> {
+		const options = { method: 'post', json: body };
+		return requestVoid(this.#http, 'Sessions/Playing/Progress', options, 'Progress check-in');
+	}
+
+	reportPlaybackStopped(body: Record<string, unknown>): Promise<void> {
+		const options = { method: 'post', json: body };
+		return requestVoid(this.#http, 'Sessions/Playing/Stopped', options, 'Stop check-in');
+	}
+
+	logout(): Promise<void> {
+		return requestVoid(this.#http, 'Sessions/Logout', { method: 'post' }, 'Signing out');
+	}
+
+	getSessionsForDevice(deviceId: string): Promise<SessionInfo[]> {
+		const searchParams = { deviceId };
+		return requestJson(
+			this.#http,
+			'Sessions',
+			{ searchParams },
+			z.array(SessionInfoSchema),
+			'Reading sessions'
+		);
+	}
+
+	/** The direct-play URL for a media source. The token travels as `ApiKey`, as a media element cannot send headers. */
+	streamUrl(item: BaseItem, source: MediaSource, playSessionId: string | undefined): string {
+		const kind = item.MediaType === 'Audio' ? 'Audio' : 'Videos';
+		const container = source.Container ?? '';
+		const extension = /^[a-z0-9]+$/i.test(container) ? `.${container}` : '';
+		const params = new URLSearchParams({ Static: 'true', mediaSourceId: source.Id });
+		params.set('deviceId', this.#identity.deviceId);
+		if (this.#token) params.set('ApiKey', this.#token);
+		if (source.ETag) params.set('Tag', source.ETag);
+		if (playSessionId) params.set('PlaySessionId', playSessionId);
+		return `${this.baseUrl}/${kind}/${encodeURIComponent(item.Id)}/stream${extension}?${params}`;
+	}
+
+	imageUrl(itemId: string, tag: string | undefined, maxWidth = 640): string {
+		const params = new URLSearchParams({ maxWidth: String(maxWidth), quality: '90' });
+		if (tag) params.set('tag', tag);
+		return `${this.baseUrl}/Items/${encodeURIComponent(itemId)}/Images/Primary?${params}`;
+	}
+}
+
+/** Jellyfin ids compare without case and without dashes; Emby's decimal ids pass through unchanged. */
+export function normaliseId(id: string): string {
+	return id.replaceAll('-', '').toLowerCase();
+}

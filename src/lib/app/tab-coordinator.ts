@@ -1,0 +1,130 @@
+import { randomHex } from '$lib/identity';
+import { createLogger } from '$lib/log';
+import { tab } from '$lib/stores/tab.svelte';
+
+export interface TabHooks {
+	activate(): void;
+	deactivate(): void;
+}
+
+type TabMessage =
+	| { type: 'hello'; tabId: string }
+	| { type: 'active'; tabId: string; since: number }
+	| { type: 'take-over'; tabId: string }
+	| { type: 'released'; tabId: string };
+
+const CHANNEL_NAME = 'cue-player-tabs';
+/** How long a new tab waits for a reply from an active tab before it becomes the player itself. */
+const ELECTION_WAIT_MS = 250;
+
+const log = createLogger('tabs');
+
+/**
+ * Agrees with the other Cue tabs of this browser on which one is the player, over a
+ * BroadcastChannel. A new tab stays on standby when another tab replies that it is active, and takes over
+ * only when the person asks. When two tabs end up active at once, the newer one steps down.
+ */
+export class TabCoordinator {
+	#hooks: TabHooks;
+	#tabId = randomHex(8);
+	#channel: BroadcastChannel | null = null;
+	#activeSince = 0;
+	#electionTimer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(hooks: TabHooks) {
+		this.#hooks = hooks;
+	}
+
+	/** Joins the tabs: becomes the player unless another tab already is. */
+	start(): void {
+		if (tab.role === 'active') {
+			this.#hooks.activate();
+			return;
+		}
+		if (typeof BroadcastChannel === 'undefined') {
+			this.#becomeActive();
+			return;
+		}
+		this.#openChannel();
+		this.#elect();
+	}
+
+	/** Makes this tab the player; the active tab steps down. */
+	takeOver(): void {
+		this.#post({ type: 'take-over', tabId: this.#tabId });
+		this.#becomeActive();
+	}
+
+	/** Leaves the election for good, for example on sign-out. */
+	release(): void {
+		clearTimeout(this.#electionTimer);
+		if (tab.role === 'active') this.#post({ type: 'released', tabId: this.#tabId });
+		tab.role = 'undecided';
+		this.#channel?.close();
+		this.#channel = null;
+	}
+
+	#openChannel(): void {
+		if (this.#channel) return;
+		this.#channel = new BroadcastChannel(CHANNEL_NAME);
+		this.#channel.onmessage = (event: MessageEvent<TabMessage>) => this.#receive(event.data);
+		window.addEventListener('pagehide', () => this.release());
+	}
+
+	#elect(): void {
+		clearTimeout(this.#electionTimer);
+		this.#post({ type: 'hello', tabId: this.#tabId });
+		this.#electionTimer = setTimeout(() => {
+			if (tab.role !== 'standby') this.#becomeActive();
+		}, ELECTION_WAIT_MS);
+	}
+
+	#becomeActive(): void {
+		clearTimeout(this.#electionTimer);
+		if (tab.role === 'active') return;
+		tab.role = 'active';
+		this.#activeSince = Date.now();
+		this.#post({ type: 'active', tabId: this.#tabId, since: this.#activeSince });
+		log.info('this tab is the player', { tabId: this.#tabId });
+		this.#hooks.activate();
+	}
+
+	#stepDown(reason: string): void {
+		clearTimeout(this.#electionTimer);
+		const wasActive = tab.role === 'active';
+		tab.role = 'standby';
+		log.info(`this tab is on standby: ${reason}`, { tabId: this.#tabId });
+		if (wasActive) this.#hooks.deactivate();
+	}
+
+	#receive(message: TabMessage): void {
+		if (!message || message.tabId === this.#tabId) return;
+		switch (message.type) {
+			case 'hello':
+				if (tab.role === 'active') {
+					this.#post({ type: 'active', tabId: this.#tabId, since: this.#activeSince });
+				}
+				break;
+			case 'active':
+				if (tab.role !== 'active' || this.#isNewerThan(message)) {
+					this.#stepDown('another tab is the player');
+				}
+				break;
+			case 'take-over':
+				if (tab.role !== 'standby') this.#stepDown('another tab took over');
+				break;
+			case 'released':
+				if (tab.role === 'standby') this.#elect();
+				break;
+		}
+	}
+
+	#isNewerThan(other: { tabId: string; since: number }): boolean {
+		if (this.#activeSince !== other.since) return this.#activeSince > other.since;
+		return this.#tabId > other.tabId;
+	}
+
+	#post(message: TabMessage): void {
+		this.#channel?.postMessage(message);
+	}
+}

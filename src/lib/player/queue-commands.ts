@@ -1,0 +1,82 @@
+import { createLogger } from '$lib/log';
+import type { PlayRequest } from '$lib/protocol/messages';
+import { ticksToSeconds } from '$lib/protocol/ticks';
+import type { BaseItem } from '$lib/protocol/schemas';
+import { appendToQueue, insertNext, moveTo, replaceQueue } from '$lib/queue';
+import { player } from '$lib/stores/player.svelte';
+import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
+
+const log = createLogger('queue');
+
+/** Fetches the items in one request and remembers them; ids the server does not know are dropped. */
+async function fetchItems(context: EngineContext, ids: string[]): Promise<BaseItem[]> {
+	const api = context.api();
+	const userId = context.userId();
+	if (!api || !userId) throw new Error('not signed in');
+	const items = await api.getItems(userId, ids);
+	if (items.length < ids.length) {
+		log.warn(`the server did not return ${ids.length - items.length} of ${ids.length} items`);
+	}
+	const known = new Map(player.items);
+	for (const item of items) known.set(item.Id, item);
+	player.items = known;
+	return items;
+}
+
+/** Maps StartIndex, an index into the requested ids, onto the items the server returned. */
+function startIndexAmongFound(requested: string[], found: BaseItem[], startIndex: number): number {
+	const foundIds = new Set(found.map((item) => item.Id.replaceAll('-', '').toLowerCase()));
+	const before = requested.slice(0, Math.max(0, startIndex));
+	const foundBefore = before.filter((id) => foundIds.has(id.replaceAll('-', '').toLowerCase()));
+	return Math.min(foundBefore.length, Math.max(0, found.length - 1));
+}
+
+/** PlayNow: replaces the queue and starts at StartIndex, at StartPositionTicks. */
+export async function playNow(
+	engine: PlaybackEngine,
+	context: EngineContext,
+	request: PlayRequest
+): Promise<ActionResult> {
+	const items = await fetchItems(context, request.ItemIds);
+	if (items.length === 0) return { ignored: 'none of the items exist on the server' };
+	const startIndex = startIndexAmongFound(request.ItemIds, items, request.StartIndex ?? 0);
+	player.queue = replaceQueue(
+		player.queue,
+		items.map((item) => item.Id),
+		startIndex
+	);
+	return engine.loadCurrent(ticksToSeconds(request.StartPositionTicks ?? 0), {
+		mediaSourceId: request.MediaSourceId,
+		audioStreamIndex: request.AudioStreamIndex,
+		subtitleStreamIndex: request.SubtitleStreamIndex
+	});
+}
+
+/** PlayNext inserts after the current entry and PlayLast appends; an idle player starts them. */
+export async function addToQueue(
+	engine: PlaybackEngine,
+	context: EngineContext,
+	ids: string[],
+	position: 'next' | 'last'
+): Promise<ActionResult> {
+	const items = await fetchItems(context, ids);
+	if (items.length === 0) return { ignored: 'none of the items exist on the server' };
+	const itemIds = items.map((item) => item.Id);
+	const before = player.queue;
+	const wasIdle = !player.loaded && player.status !== 'loading';
+	player.queue =
+		position === 'next' ? insertNext(player.queue, itemIds) : appendToQueue(player.queue, itemIds);
+	if (wasIdle) {
+		// Nothing is playing (an empty or finished queue), so start the first added entry.
+		const firstAdded =
+			before.entries.length === 0
+				? 0
+				: position === 'next'
+					? before.currentIndex + 1
+					: before.entries.length;
+		player.queue = moveTo(player.queue, firstAdded);
+		return engine.loadCurrent(0);
+	}
+	engine.reportProgress('playlistitemadd');
+	return 'applied';
+}

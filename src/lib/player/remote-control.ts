@@ -1,0 +1,157 @@
+import { createLogger } from '$lib/log';
+import { readIntegerArgument, readStringArgument } from '$lib/protocol/commands';
+import type {
+	GeneralCommand,
+	InboundMessage,
+	PlayRequest,
+	PlaystateRequest
+} from '$lib/protocol/messages';
+import { ticksToSeconds } from '$lib/protocol/ticks';
+import { commandLog, type CommandLogEntry } from '$lib/stores/command-log.svelte';
+import { messages } from '$lib/stores/messages.svelte';
+import { player } from '$lib/stores/player.svelte';
+import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
+import { addToQueue, playNow } from './queue-commands';
+import type { Transport } from './transport';
+import { describeMessage } from './describe';
+
+/** Rewind and FastForward carry no amount; these are the steps Cue uses. */
+export const REWIND_SECONDS = 10;
+export const FAST_FORWARD_SECONDS = 30;
+const VOLUME_STEP = 0.05;
+
+const log = createLogger('remote');
+
+/**
+ * Applies remote commands in the order they arrived. A Play waits for its items to be fetched,
+ * and the commands after it wait their turn, so a Pause sent right after a Play pauses that Play.
+ */
+export class RemoteControl {
+	#engine: PlaybackEngine;
+	#transport: Transport;
+	#context: EngineContext;
+	#chain: Promise<void> = Promise.resolve();
+
+	constructor(engine: PlaybackEngine, transport: Transport, context: EngineContext) {
+		this.#engine = engine;
+		this.#transport = transport;
+		this.#context = context;
+	}
+
+	handle(message: InboundMessage): void {
+		if (!commandLog.markSeen(message.MessageId)) {
+			log.debug('dropping a repeated message', { messageId: message.MessageId });
+			return;
+		}
+		const entry = commandLog.add({
+			messageId: message.MessageId,
+			messageType: message.MessageType,
+			summary: describeMessage(message),
+			outcome: 'pending'
+		});
+		this.#chain = this.#chain.then(() => this.#run(message, entry));
+	}
+
+	/** Resolves when every command received so far has been applied. */
+	idle(): Promise<void> {
+		return this.#chain;
+	}
+
+	async #run(message: InboundMessage, entry: CommandLogEntry): Promise<void> {
+		try {
+			const result = await this.#dispatch(message);
+			if (result === 'applied') commandLog.update(entry.id, 'applied');
+			else commandLog.update(entry.id, 'ignored', result.ignored);
+		} catch (error) {
+			log.warn(`${message.MessageType} failed`, { messageId: message.MessageId, error });
+			commandLog.update(entry.id, 'failed', (error as Error).message);
+		}
+	}
+
+	#dispatch(message: InboundMessage): Promise<ActionResult> | ActionResult {
+		switch (message.MessageType) {
+			case 'Play':
+				return this.#play(message.Data);
+			case 'Playstate':
+				return this.#playstate(message.Data);
+			case 'GeneralCommand':
+				return this.#generalCommand(message.Data);
+			default:
+				return { ignored: 'noted; Cue takes no action on this message yet' };
+		}
+	}
+
+	#play(request: PlayRequest): Promise<ActionResult> {
+		switch (request.PlayCommand) {
+			case 'PlayNext':
+				return addToQueue(this.#engine, this.#context, request.ItemIds, 'next');
+			case 'PlayLast':
+				return addToQueue(this.#engine, this.#context, request.ItemIds, 'last');
+			case 'PlayNow':
+				return playNow(this.#engine, this.#context, request);
+			default:
+				return Promise.resolve({ ignored: `${request.PlayCommand} is not supported yet` });
+		}
+	}
+
+	#playstate(request: PlaystateRequest): ActionResult {
+		const transport = this.#transport;
+		switch (request.Command) {
+			case 'Stop':
+				return transport.stop();
+			case 'Pause':
+				return transport.pause();
+			case 'Unpause':
+				return transport.unpause();
+			case 'PlayPause':
+				return transport.togglePlay();
+			case 'NextTrack':
+				return transport.next();
+			case 'PreviousTrack':
+				return transport.previous();
+			case 'Seek':
+				return transport.seek(ticksToSeconds(request.SeekPositionTicks ?? 0));
+			case 'Rewind':
+				return transport.seekBy(-REWIND_SECONDS);
+			case 'FastForward':
+				return transport.seekBy(FAST_FORWARD_SECONDS);
+			default:
+				return { ignored: `${request.Command} is not supported` };
+		}
+	}
+
+	#generalCommand(command: GeneralCommand): ActionResult {
+		const transport = this.#transport;
+		const args = command.Arguments;
+		switch (command.Name) {
+			case 'SetVolume': {
+				const volume = readIntegerArgument(args, 'Volume', 0, 100);
+				if (volume === undefined) return { ignored: `invalid Volume "${args.Volume ?? ''}"` };
+				return transport.setVolume(volume / 100);
+			}
+			case 'VolumeUp':
+				return transport.setVolume(player.volume + VOLUME_STEP);
+			case 'VolumeDown':
+				return transport.setVolume(player.volume - VOLUME_STEP);
+			case 'Mute':
+				return transport.setMuted(true);
+			case 'Unmute':
+				return transport.setMuted(false);
+			case 'ToggleMute':
+				return transport.setMuted(!player.muted);
+			case 'DisplayMessage':
+				return this.#displayMessage(args);
+			default:
+				return { ignored: `${command.Name} is not supported` };
+		}
+	}
+
+	#displayMessage(args: Record<string, string>): ActionResult {
+		const text = readStringArgument(args, 'Text');
+		const header = readStringArgument(args, 'Header') ?? 'Message';
+		if (!text && header === 'Message') return { ignored: 'DisplayMessage without Text' };
+		const timeoutMs = readIntegerArgument(args, 'TimeoutMs', 1, 24 * 60 * 60 * 1000);
+		messages.show(header, text ?? '', timeoutMs);
+		return 'applied';
+	}
+}

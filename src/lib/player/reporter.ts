@@ -1,0 +1,111 @@
+import { createLogger } from '$lib/log';
+import { buildProgressBody, buildStoppedBody, type PlaybackSnapshot } from '$lib/protocol/checkin';
+
+export interface CheckInTransport {
+	start(body: Record<string, unknown>): Promise<void>;
+	progress(body: Record<string, unknown>): Promise<void>;
+	stopped(body: Record<string, unknown>): Promise<void>;
+}
+
+interface UndeliveredStop {
+	snapshot: PlaybackSnapshot;
+	body: Record<string, unknown>;
+}
+
+interface PendingProgress {
+	snapshot: PlaybackSnapshot;
+	eventName: string;
+}
+
+const log = createLogger('check-in');
+
+/** Stopped reports kept for delivery after a reconnect; older ones beyond this are dropped. */
+const MAX_UNDELIVERED_STOPS = 20;
+
+/**
+ * Sends playback check-ins one at a time, in the order they were made, so that the Stopped report
+ * of one item always reaches the server before the Playing report of the next. A progress report
+ * that is still waiting its turn is updated in place with the newest state, not queued twice.
+ */
+export class CheckInReporter {
+	#transport: () => CheckInTransport | null;
+	#chain: Promise<void> = Promise.resolve();
+	#waitingProgress: PendingProgress | null = null;
+	#undeliveredStops: UndeliveredStop[] = [];
+
+	constructor(transport: () => CheckInTransport | null) {
+		this.#transport = transport;
+	}
+
+	start(snapshot: PlaybackSnapshot): void {
+		this.#enqueue('start', (transport) => transport.start(buildProgressBody(snapshot)), snapshot);
+	}
+
+	progress(snapshot: PlaybackSnapshot, eventName: string): void {
+		const waiting = this.#waitingProgress;
+		if (waiting && waiting.snapshot.playSessionId === snapshot.playSessionId) {
+			waiting.snapshot = snapshot;
+			waiting.eventName = eventName;
+			return;
+		}
+		const pending: PendingProgress = { snapshot, eventName };
+		this.#waitingProgress = pending;
+		this.#enqueue(
+			'progress',
+			(transport) => {
+				if (this.#waitingProgress === pending) this.#waitingProgress = null;
+				return transport.progress(buildProgressBody(pending.snapshot, pending.eventName));
+			},
+			snapshot
+		);
+	}
+
+	stopped(snapshot: PlaybackSnapshot, failed: boolean): void {
+		const body = buildStoppedBody(snapshot, failed);
+		this.#enqueue(
+			'stopped',
+			(transport) => transport.stopped(body),
+			snapshot,
+			() => {
+				const kept = [...this.#undeliveredStops, { snapshot, body }];
+				this.#undeliveredStops = kept.slice(-MAX_UNDELIVERED_STOPS);
+			}
+		);
+	}
+
+	/**
+	 * Sends again the Stopped reports that failed, once the server is back, so that it does not
+	 * show an item that ended while offline as still playing. Progress is never resent: the
+	 * newest state replaces it.
+	 */
+	resendUndelivered(): void {
+		const pending = this.#undeliveredStops;
+		this.#undeliveredStops = [];
+		for (const { snapshot, body } of pending) {
+			this.#enqueue('stopped (resent)', (transport) => transport.stopped(body), snapshot);
+		}
+	}
+
+	/** Resolves when every report made so far has been sent or has failed. */
+	flush(): Promise<void> {
+		return this.#chain;
+	}
+
+	#enqueue(
+		kind: string,
+		send: (transport: CheckInTransport) => Promise<void>,
+		snapshot: PlaybackSnapshot,
+		onFailure?: () => void
+	): void {
+		this.#chain = this.#chain.then(async () => {
+			const transport = this.#transport();
+			if (!transport) return;
+			try {
+				await send(transport);
+			} catch (error) {
+				log.warn(`${kind} check-in failed`, { itemId: snapshot.itemId, error });
+				onFailure?.();
+			}
+		});
+	}
+}

@@ -1,0 +1,118 @@
+/**
+ * GeneralCommand names and readers for their string arguments. Jellyfin only relays names from its
+ * closed `GeneralCommandType` enum and rejects capabilities that list any other name with HTTP 400.
+ */
+import { readWireNumber } from './fields';
+
+/** Jellyfin's `GeneralCommandType` names, 10.8 (values 0–41) plus `SetPlaybackOrder` (42, 10.9+). */
+export const GENERAL_COMMAND_TYPES = [
+	'MoveUp',
+	'MoveDown',
+	'MoveLeft',
+	'MoveRight',
+	'PageUp',
+	'PageDown',
+	'PreviousLetter',
+	'NextLetter',
+	'ToggleOsd',
+	'ToggleContextMenu',
+	'Select',
+	'Back',
+	'TakeScreenshot',
+	'SendKey',
+	'SendString',
+	'GoHome',
+	'GoToSettings',
+	'VolumeUp',
+	'VolumeDown',
+	'Mute',
+	'Unmute',
+	'ToggleMute',
+	'SetVolume',
+	'SetAudioStreamIndex',
+	'SetSubtitleStreamIndex',
+	'ToggleFullscreen',
+	'DisplayContent',
+	'GoToSearch',
+	'DisplayMessage',
+	'SetRepeatMode',
+	'ChannelUp',
+	'ChannelDown',
+	'Guide',
+	'ToggleStats',
+	'PlayMediaSource',
+	'PlayTrailers',
+	'SetShuffleQueue',
+	'PlayState',
+	'PlayNext',
+	'ToggleOsdMenu',
+	'Play',
+	'SetMaxStreamingBitrate',
+	'SetPlaybackOrder'
+] as const;
+
+/** GeneralCommand names Cue handles now. The app posts exactly this list as SupportedCommands. */
+export const SUPPORTED_COMMANDS = [
+	'SetVolume',
+	'VolumeUp',
+	'VolumeDown',
+	'Mute',
+	'Unmute',
+	'ToggleMute',
+	'DisplayMessage'
+] as const;
+
+export type SupportedCommand = (typeof SUPPORTED_COMMANDS)[number];
+
+const SUPPORTED_COMMAND_NAMES: ReadonlySet<string> = new Set(SUPPORTED_COMMANDS);
+
+const CANONICAL_COMMAND_NAMES = new Map<string, string>(
+	GENERAL_COMMAND_TYPES.map((name) => [name.toLowerCase(), name])
+);
+
+export function isSupportedCommand(name: string): name is SupportedCommand {
+	return SUPPORTED_COMMAND_NAMES.has(name);
+}
+
+/**
+ * Returns the Jellyfin spelling of a command name matched without regard to case, or the name
+ * unchanged when Jellyfin does not define it (Emby accepts free command names).
+ */
+export function canonicalCommandName(name: string): string {
+	return CANONICAL_COMMAND_NAMES.get(name.toLowerCase()) ?? name;
+}
+
+/** Looks an argument up by its exact key first, then by the key in any case. */
+function findArgument(args: Record<string, string>, key: string): string | undefined {
+	if (Object.hasOwn(args, key)) return args[key];
+
+	const lowerKey = key.toLowerCase();
+	const match = Object.keys(args).find((candidate) => candidate.toLowerCase() === lowerKey);
+	return match === undefined ? undefined : args[match];
+}
+
+/**
+ * Reads an integer argument such as `Volume` or `Index`. Accepts "50", " 50 " and "50.0". Returns
+ * undefined when the argument is missing, not a whole decimal number ("abc", "", "1e999", "2.5")
+ * or outside `min`..`max`.
+ */
+export function readIntegerArgument(
+	args: Record<string, string>,
+	key: string,
+	min: number,
+	max: number
+): number | undefined {
+	const value = readWireNumber(findArgument(args, key));
+	if (value === undefined || !Number.isSafeInteger(value)) return undefined;
+	if (value < min || value > max) return undefined;
+	return value;
+}
+
+/** Reads a string argument such as `Header` or `Text`, trimmed. Returns undefined when missing or blank. */
+export function readStringArgument(args: Record<string, string>, key: string): string | undefined {
+	const value = findArgument(args, key);
+	if (typeof value !== 'string') return undefined;
+
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}

@@ -1,0 +1,20 @@
+export type ConnectionState =
+	'signed-out' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+class ConnectionStore {
+	state = $state<ConnectionState>('signed-out');
+	/** When the next reconnect attempt is due (ms since the epoch), while reconnecting. */
+	nextAttemptAt = $state<number | null>(null);
+	/** True once the capabilities have been posted on the current socket. */
+	controllable = $state(false);
+	lastError = $state<string | null>(null);
+
+	set(state: ConnectionState, lastError: string | null = null): void {
+		this.state = state;
+		this.lastError = lastError;
+		if (state !== 'connected') this.controllable = false;
+		if (state !== 'reconnecting') this.nextAttemptAt = null;
+	}
+}
+
+export const connection = new ConnectionStore();

@@ -1,0 +1,68 @@
+export type NotificationKind =
+	'server-restarting' | 'server-shutting-down' | 'restart-required' | 'message' | 'server';
+
+/** A server event shown to the person. Text only: it is never rendered as HTML. */
+export interface ServerNotification {
+	id: number;
+	messageId?: string;
+	kind: NotificationKind;
+	title: string;
+	text: string;
+	receivedAt: number;
+	read: boolean;
+	/** False once the condition it describes is over, such as a restart that finished. */
+	active: boolean;
+}
+
+const MAX_NOTIFICATIONS = 300;
+const MAX_REMEMBERED_IDS = 1000;
+
+/** Server notices and messages, newest first, bounded, with repeats dropped by MessageId. */
+class NotificationStore {
+	entries = $state.raw<ServerNotification[]>([]);
+	unreadCount = $derived(this.entries.filter((entry) => !entry.read).length);
+	#nextId = 1;
+	#seenMessageIds = new Set<string>();
+
+	/** Adds a notification; returns undefined for a MessageId that was already added. */
+	add(
+		notification: Omit<ServerNotification, 'id' | 'receivedAt' | 'read' | 'active'>
+	): ServerNotification | undefined {
+		const messageId = notification.messageId;
+		if (messageId && !/^0+$/.test(messageId)) {
+			if (this.#seenMessageIds.has(messageId)) return undefined;
+			this.#seenMessageIds.add(messageId);
+			if (this.#seenMessageIds.size > MAX_REMEMBERED_IDS) {
+				const oldest = this.#seenMessageIds.values().next().value;
+				if (oldest !== undefined) this.#seenMessageIds.delete(oldest);
+			}
+		}
+		const entry = {
+			...notification,
+			id: this.#nextId++,
+			receivedAt: Date.now(),
+			read: false,
+			active: true
+		};
+		this.entries = [entry, ...this.entries].slice(0, MAX_NOTIFICATIONS);
+		return entry;
+	}
+
+	/** Marks every active notice of these kinds as over, for example when the server is back. */
+	resolve(kinds: NotificationKind[]): void {
+		if (!this.entries.some((entry) => entry.active && kinds.includes(entry.kind))) return;
+		this.entries = this.entries.map((entry) =>
+			entry.active && kinds.includes(entry.kind) ? { ...entry, active: false } : entry
+		);
+	}
+
+	markAllRead(): void {
+		this.entries = this.entries.map((entry) => (entry.read ? entry : { ...entry, read: true }));
+	}
+
+	clear(): void {
+		this.entries = [];
+	}
+}
+
+export const notifications = new NotificationStore();

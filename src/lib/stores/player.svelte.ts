@@ -1,0 +1,36 @@
+import type { PlayMethod, RepeatMode } from '$lib/protocol/checkin';
+import type { BaseItem, MediaSource } from '$lib/protocol/schemas';
+import { currentEntry, EMPTY_QUEUE, type QueueEntry, type QueueState } from '$lib/queue';
+
+export type PlaybackStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'blocked' | 'error';
+
+/** The media that is in the element now, with the server's reply on how to play it. */
+export interface LoadedMedia {
+	entry: QueueEntry;
+	item: BaseItem;
+	source: MediaSource;
+	playSessionId: string;
+	playMethod: PlayMethod;
+	url: string;
+}
+
+/** Reactive mirror of the player for the UI. Only the playback engine writes to it. */
+class PlayerStore {
+	queue = $state.raw<QueueState>(EMPTY_QUEUE);
+	items = $state.raw<ReadonlyMap<string, BaseItem>>(new Map());
+	loaded = $state.raw<LoadedMedia | null>(null);
+	status = $state<PlaybackStatus>('idle');
+	positionSeconds = $state(0);
+	durationSeconds = $state(0);
+	volume = $state(1);
+	muted = $state(false);
+	repeatMode = $state<RepeatMode>('RepeatNone');
+	error = $state<string | null>(null);
+	/** True once a tap has let this page start sound without a further gesture. */
+	unlocked = $state(false);
+
+	current = $derived(currentEntry(this.queue));
+	currentItem = $derived(this.current ? this.items.get(this.current.itemId) : undefined);
+}
+
+export const player = new PlayerStore();
