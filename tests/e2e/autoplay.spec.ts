@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { expectPlaying, mediaState, signIn } from './support/app';
+import { findChromium } from './support/chromium';
 import { library } from './support/library';
 import { Remote, ticks, type SessionDto } from './support/remote';
 import { checkInBody, checkInKind, checkIns, logCursor, requestsFrom } from './support/server-log';
@@ -11,6 +12,7 @@ import { checkInBody, checkInKind, checkIns, logCursor, requestsFrom } from './s
 test.use({
 	trace: 'off',
 	launchOptions: {
+		executablePath: findChromium(),
 		args: [
 			'--disable-gpu',
 			'--disable-quic',

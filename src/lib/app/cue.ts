@@ -10,6 +10,7 @@ import { PlaybackEngine, type EngineContext } from '$lib/player/engine';
 import { RemoteControl } from '$lib/player/remote-control';
 import { CheckInReporter } from '$lib/player/reporter';
 import { Transport } from '$lib/player/transport';
+import { startPlatformFeatures } from '$lib/platform/start';
 import { commandLog } from '$lib/stores/command-log.svelte';
 import { connection } from '$lib/stores/connection.svelte';
 import { session, type SavedSignIn } from '$lib/stores/session.svelte';
@@ -61,6 +62,12 @@ export class Cue {
 		this.engine = new PlaybackEngine(context, this.reporter);
 		this.transport = new Transport(this.engine);
 		this.remote = new RemoteControl(this.engine, this.transport, context);
+		startPlatformFeatures({
+			media: this.engine.media,
+			transport: this.transport,
+			api: context.api,
+			beforeReload: () => this.engine.shutdown()
+		});
 	}
 
 	get api(): MediaServerApi | null {

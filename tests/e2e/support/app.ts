@@ -61,7 +61,7 @@ export async function mediaState(page: Page): Promise<MediaState> {
 			duration: media.duration,
 			volume: media.volume,
 			muted: media.muted,
-			src: media.currentSrc,
+			src: media.getAttribute('src') ?? '',
 			readyState: media.readyState
 		};
 	});
