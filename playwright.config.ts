@@ -2,9 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 
 import { findChromium } from './tests/e2e/support/chromium';
 
-/** The test server and the built app run on different origins, as Cue and a real server do. */
-export const TEST_SERVER_PORT = 8097;
-export const APP_PORT = 4173;
+/**
+ * The test server and the built app run on different origins, as Cue and a real server do. Set
+ * CUE_E2E_SERVER_PORT and CUE_E2E_APP_PORT to run two suites side by side.
+ */
+const TEST_SERVER_PORT = Number(process.env.CUE_E2E_SERVER_PORT ?? 8097);
+const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -41,7 +44,7 @@ export default defineConfig({
 			timeout: 60_000
 		},
 		{
-			command: 'npm run build && npm run preview',
+			command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
 			url: `http://127.0.0.1:${APP_PORT}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 180_000

@@ -1,22 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
+import { SUPPORTED_COMMANDS } from '../../src/lib/protocol/commands';
 import { signIn } from './support/app';
 import { Remote } from './support/remote';
 import { logCursor, readLog, waitForEvent } from './support/server-log';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-/** The commands Cue handles; the capabilities must list exactly these. */
-const HANDLED_COMMANDS = [
-	'SetVolume',
-	'VolumeUp',
-	'VolumeDown',
-	'Mute',
-	'Unmute',
-	'ToggleMute',
-	'DisplayMessage'
-];
+/** The commands Cue handles; a unit test checks that a handler exists for each. */
+const HANDLED_COMMANDS: string[] = [...SUPPORTED_COMMANDS];
 
 test('posts capabilities after the socket opens', async ({ page }) => {
 	const since = await logCursor();

@@ -30,6 +30,7 @@ export interface PlaybackInfoRequest {
 	mediaSourceId?: string;
 	audioStreamIndex?: number;
 	subtitleStreamIndex?: number;
+	maxStreamingBitrate?: number;
 }
 
 const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
@@ -108,6 +109,7 @@ export class MediaServerApi {
 			MediaSourceId: request.mediaSourceId,
 			AudioStreamIndex: request.audioStreamIndex,
 			SubtitleStreamIndex: request.subtitleStreamIndex,
+			MaxStreamingBitrate: request.maxStreamingBitrate,
 			EnableDirectPlay: true,
 			EnableDirectStream: true,
 			EnableTranscoding: true,

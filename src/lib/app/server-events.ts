@@ -1,10 +1,13 @@
 import { createLogger } from '$lib/log';
+import type { BaseItem } from '$lib/protocol/schemas';
 import type { InboundMessage } from '$lib/protocol/messages';
 import { notifications } from '$lib/stores/notifications.svelte';
 import { session } from '$lib/stores/session.svelte';
+import { applyLibraryChanged, applyUserDataChanged } from './library-events';
 
 export interface ServerEventHooks {
 	serverName(): string;
+	fetchItems(ids: string[]): Promise<BaseItem[]>;
 	expectRestart(): void;
 	signOutLocally(notice: string): void;
 }
@@ -44,6 +47,14 @@ export function handleServerEvent(message: InboundMessage, hooks: ServerEventHoo
 				title: 'Restart required',
 				text: `${server} needs a restart to apply recent changes.`
 			});
+			return true;
+		case 'UserDataChanged':
+			applyUserDataChanged(message.Data);
+			return true;
+		case 'LibraryChanged':
+			applyLibraryChanged(message.Data, hooks.fetchItems).catch((error) =>
+				log.warn('refreshing queued items after LibraryChanged failed', { error })
+			);
 			return true;
 		case 'UserDeleted':
 			return handleUserDeleted(message.Data, hooks);

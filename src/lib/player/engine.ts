@@ -46,6 +46,9 @@ export class PlaybackEngine {
 		const api = this.#context.api();
 		const userId = this.#context.userId();
 		if (!entry || !item || !api || !userId) return { ignored: 'the queue is empty' };
+		if (player.removedItemIds.has(item.Id.replaceAll('-', '').toLowerCase())) {
+			return this.#skipRemoved(item.Name);
+		}
 		const generation = ++this.#generation;
 		this.#finishLoaded(false);
 		// Silence the old item while the new one resolves; its events are ignored from here on.
@@ -55,7 +58,10 @@ export class PlaybackEngine {
 		player.positionSeconds = startSeconds;
 		player.durationSeconds = ticksToSeconds(item.RunTimeTicks ?? 0);
 		try {
-			const loaded = await resolveMedia(api, userId, entry, item, startSeconds, options);
+			const loaded = await resolveMedia(api, userId, entry, item, startSeconds, {
+				maxStreamingBitrate: player.maxStreamingBitrate,
+				...options
+			});
 			if (generation !== this.#generation) return { ignored: 'replaced by a newer request' };
 			player.loaded = loaded;
 			this.#startReported = false;
@@ -125,7 +131,22 @@ export class PlaybackEngine {
 	}
 
 	#snapshot() {
-		return takeSnapshot(this.media, player.loaded!, player.queue, player.repeatMode);
+		const shuffled = player.sortedOrder !== null;
+		return takeSnapshot(this.media, player.loaded!, player.queue, player.repeatMode, shuffled);
+	}
+
+	/** Moves past an entry whose item the server removed from the library. */
+	#skipRemoved(name: string): Promise<ActionResult> | ActionResult {
+		log.info(`skipping "${name}": it was removed from the library`);
+		const index = nextIndex(player.queue, 'RepeatNone', 'skip');
+		if (index === undefined) {
+			this.#finishLoaded(false);
+			this.#unload();
+			player.status = 'idle';
+			return { ignored: `"${name}" was removed from the library` };
+		}
+		player.queue = moveTo(player.queue, index);
+		return this.loadCurrent(0);
 	}
 
 	/** Sends Stopped for what is loaded, if anything, and clears it. */
@@ -163,6 +184,10 @@ export class PlaybackEngine {
 		media.addEventListener('pause', () => this.#onPause());
 		media.addEventListener('seeked', () => this.reportProgress('timeupdate'));
 		media.addEventListener('volumechange', () => this.#onVolumeChange());
+		media.addEventListener('ratechange', () => {
+			player.playbackRate = media.playbackRate;
+			this.reportProgress('playbackratechange');
+		});
 		media.addEventListener('timeupdate', () => (player.positionSeconds = media.currentTime));
 		media.addEventListener('durationchange', () => this.#onDurationChange());
 		media.addEventListener('loadedmetadata', () => this.#applyPendingStart());

@@ -10,6 +10,7 @@ export interface StartOptions {
 	mediaSourceId?: string;
 	audioStreamIndex?: number;
 	subtitleStreamIndex?: number;
+	maxStreamingBitrate?: number;
 }
 
 /**
@@ -29,7 +30,8 @@ export async function resolveMedia(
 		startTimeTicks: secondsToTicks(startSeconds),
 		mediaSourceId: options.mediaSourceId,
 		audioStreamIndex: options.audioStreamIndex,
-		subtitleStreamIndex: options.subtitleStreamIndex
+		subtitleStreamIndex: options.subtitleStreamIndex,
+		maxStreamingBitrate: options.maxStreamingBitrate
 	});
 	if (info.ErrorCode) {
 		throw new ApiError('bad-response', `The server cannot play "${item.Name}": ${info.ErrorCode}`);

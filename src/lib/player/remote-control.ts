@@ -1,5 +1,4 @@
 import { createLogger } from '$lib/log';
-import { readIntegerArgument, readStringArgument } from '$lib/protocol/commands';
 import type {
 	GeneralCommand,
 	InboundMessage,
@@ -8,9 +7,8 @@ import type {
 } from '$lib/protocol/messages';
 import { ticksToSeconds } from '$lib/protocol/ticks';
 import { commandLog, type CommandLogEntry } from '$lib/stores/command-log.svelte';
-import { messages } from '$lib/stores/messages.svelte';
-import { player } from '$lib/stores/player.svelte';
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
+import { GENERAL_COMMAND_HANDLERS } from './general-commands';
 import { addToQueue, playNow } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
@@ -18,7 +16,6 @@ import { describeMessage } from './describe';
 /** Rewind and FastForward carry no amount; these are the steps Cue uses. */
 export const REWIND_SECONDS = 10;
 export const FAST_FORWARD_SECONDS = 30;
-const VOLUME_STEP = 0.05;
 
 const log = createLogger('remote');
 
@@ -60,8 +57,15 @@ export class RemoteControl {
 	async #run(message: InboundMessage, entry: CommandLogEntry): Promise<void> {
 		try {
 			const result = await this.#dispatch(message);
-			if (result === 'applied') commandLog.update(entry.id, 'applied');
-			else commandLog.update(entry.id, 'ignored', result.ignored);
+			if (result === 'applied') {
+				commandLog.update(entry.id, 'applied');
+			} else {
+				commandLog.update(entry.id, 'ignored', result.ignored);
+				const write = result.ignored.startsWith('invalid') ? log.warn : log.info;
+				write(`${entry.summary}: ${result.ignored}`, { messageId: message.MessageId });
+			}
+			// Controllers see the effect of every command at once, not at the next 10 s report.
+			this.#engine.reportProgress('timeupdate');
 		} catch (error) {
 			log.warn(`${message.MessageType} failed`, { messageId: message.MessageId, error });
 			commandLog.update(entry.id, 'failed', (error as Error).message);
@@ -120,38 +124,13 @@ export class RemoteControl {
 		}
 	}
 
-	#generalCommand(command: GeneralCommand): ActionResult {
-		const transport = this.#transport;
-		const args = command.Arguments;
-		switch (command.Name) {
-			case 'SetVolume': {
-				const volume = readIntegerArgument(args, 'Volume', 0, 100);
-				if (volume === undefined) return { ignored: `invalid Volume "${args.Volume ?? ''}"` };
-				return transport.setVolume(volume / 100);
-			}
-			case 'VolumeUp':
-				return transport.setVolume(player.volume + VOLUME_STEP);
-			case 'VolumeDown':
-				return transport.setVolume(player.volume - VOLUME_STEP);
-			case 'Mute':
-				return transport.setMuted(true);
-			case 'Unmute':
-				return transport.setMuted(false);
-			case 'ToggleMute':
-				return transport.setMuted(!player.muted);
-			case 'DisplayMessage':
-				return this.#displayMessage(args);
-			default:
-				return { ignored: `${command.Name} is not supported` };
-		}
-	}
-
-	#displayMessage(args: Record<string, string>): ActionResult {
-		const text = readStringArgument(args, 'Text');
-		const header = readStringArgument(args, 'Header') ?? 'Message';
-		if (!text && header === 'Message') return { ignored: 'DisplayMessage without Text' };
-		const timeoutMs = readIntegerArgument(args, 'TimeoutMs', 1, 24 * 60 * 60 * 1000);
-		messages.show(header, text ?? '', timeoutMs);
-		return 'applied';
+	#generalCommand(command: GeneralCommand): Promise<ActionResult> | ActionResult {
+		const handler = GENERAL_COMMAND_HANDLERS[command.Name as keyof typeof GENERAL_COMMAND_HANDLERS];
+		if (!handler) return { ignored: `${command.Name} is not supported` };
+		return handler(command.Arguments, {
+			engine: this.#engine,
+			transport: this.#transport,
+			context: this.#context
+		});
 	}
 }

@@ -11,7 +11,8 @@ export function takeSnapshot(
 	media: HTMLMediaElement,
 	loaded: LoadedMedia,
 	queue: QueueState,
-	repeatMode: RepeatMode
+	repeatMode: RepeatMode,
+	shuffled = false
 ): PlaybackSnapshot {
 	return {
 		itemId: loaded.item.Id,
@@ -25,6 +26,7 @@ export function takeSnapshot(
 		canSeek: media.seekable.length > 0 || Number.isFinite(media.duration),
 		playMethod: loaded.playMethod,
 		repeatMode,
+		playbackOrder: shuffled ? 'Shuffle' : 'Default',
 		playbackRate: media.playbackRate,
 		queue: toQueueItemRefs(queue)
 	};

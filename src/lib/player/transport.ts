@@ -1,5 +1,7 @@
+import type { RepeatMode } from '$lib/protocol/checkin';
 import { ticksToSeconds } from '$lib/protocol/ticks';
 import { moveTo, nextIndex, previousIndex } from '$lib/queue';
+import { shuffleQueue, unshuffleQueue } from '$lib/queue-shuffle';
 import { player } from '$lib/stores/player.svelte';
 import type { ActionResult, PlaybackEngine } from './engine';
 
@@ -92,5 +94,30 @@ export class Transport {
 
 	stop(): ActionResult {
 		return this.#engine.stop();
+	}
+
+	/** Shuffles the rest of the queue around the current entry, or restores the original order. */
+	setShuffle(shuffle: boolean): ActionResult {
+		if (shuffle) {
+			const result = shuffleQueue(player.queue);
+			player.queue = result.queue;
+			player.sortedOrder = player.sortedOrder ?? result.sortedOrder;
+		} else if (player.sortedOrder) {
+			player.queue = unshuffleQueue(player.queue, player.sortedOrder);
+			player.sortedOrder = null;
+		}
+		this.#engine.reportProgress('shufflequeuemodechange');
+		return 'applied';
+	}
+
+	setRepeatMode(mode: RepeatMode): ActionResult {
+		player.repeatMode = mode;
+		this.#engine.reportProgress('repeatmodechange');
+		return 'applied';
+	}
+
+	setPlaybackRate(rate: number): ActionResult {
+		this.#media.playbackRate = rate;
+		return 'applied';
 	}
 }

@@ -30,6 +30,8 @@ export interface PlaybackSnapshot {
 	canSeek: boolean;
 	playMethod: PlayMethod;
 	repeatMode: RepeatMode;
+	/** Jellyfin 10.9+ `PlaybackOrder`; absent means Default. */
+	playbackOrder?: 'Default' | 'Shuffle';
 	playbackRate: number;
 	audioStreamIndex?: number;
 	subtitleStreamIndex?: number;
@@ -68,7 +70,7 @@ export function buildProgressBody(
 		CanSeek: snapshot.canSeek,
 		PlayMethod: snapshot.playMethod,
 		RepeatMode: snapshot.repeatMode,
-		PlaybackOrder: 'Default',
+		PlaybackOrder: snapshot.playbackOrder ?? 'Default',
 		PlaybackRate: playbackRate,
 		NowPlayingQueue: copyQueue(snapshot.queue)
 	};

@@ -3,7 +3,9 @@ import {
 	canonicalCommandName,
 	GENERAL_COMMAND_TYPES,
 	isSupportedCommand,
+	readChoiceArgument,
 	readIntegerArgument,
+	readNumberArgument,
 	readStringArgument,
 	SUPPORTED_COMMANDS
 } from './commands';
@@ -36,7 +38,7 @@ describe('isSupportedCommand', () => {
 		expect(isSupportedCommand('SetVolume')).toBe(true);
 		expect(isSupportedCommand('ToggleMute')).toBe(true);
 		expect(isSupportedCommand('VolumeSet')).toBe(false);
-		expect(isSupportedCommand('GoHome')).toBe(false);
+		expect(isSupportedCommand('MoveUp')).toBe(false);
 		expect(isSupportedCommand('')).toBe(false);
 	});
 });
@@ -96,5 +98,43 @@ describe('readStringArgument', () => {
 
 	test('key matches in any case', () => {
 		expect(readStringArgument({ header: 'Hdr' }, 'Header')).toBe('Hdr');
+	});
+});
+
+describe('readNumberArgument', () => {
+	const cases: [value: string | undefined, expected: number | undefined][] = [
+		['1.5', 1.5],
+		[' 0.25 ', 0.25],
+		['4', 4],
+		['4.01', undefined],
+		['0.1', undefined],
+		['fast', undefined],
+		['', undefined],
+		['NaN', undefined],
+		['Infinity', undefined],
+		['1e999', undefined],
+		[undefined, undefined]
+	];
+
+	test.each(cases)('reads %j as %j', (value, expected) => {
+		const args: Record<string, string> = value === undefined ? {} : { PlaybackRate: value };
+		expect(readNumberArgument(args, 'PlaybackRate', 0.25, 4)).toBe(expected);
+	});
+});
+
+describe('readChoiceArgument', () => {
+	const modes = ['RepeatNone', 'RepeatAll', 'RepeatOne'] as const;
+
+	test('returns the canonical spelling', () => {
+		expect(readChoiceArgument({ RepeatMode: 'repeatall' }, 'RepeatMode', modes)).toBe('RepeatAll');
+		expect(readChoiceArgument({ RepeatMode: ' RepeatOne ' }, 'RepeatMode', modes)).toBe(
+			'RepeatOne'
+		);
+	});
+
+	test('unknown, blank or missing gives undefined', () => {
+		expect(readChoiceArgument({ RepeatMode: 'RepeatSome' }, 'RepeatMode', modes)).toBeUndefined();
+		expect(readChoiceArgument({ RepeatMode: '' }, 'RepeatMode', modes)).toBeUndefined();
+		expect(readChoiceArgument({}, 'RepeatMode', modes)).toBeUndefined();
 	});
 });

@@ -51,7 +51,10 @@ export const GENERAL_COMMAND_TYPES = [
 	'SetPlaybackOrder'
 ] as const;
 
-/** GeneralCommand names Cue handles now. The app posts exactly this list as SupportedCommands. */
+/**
+ * GeneralCommand names Cue handles on every server. The app posts exactly this list as
+ * SupportedCommands, and the command handlers are typed to cover exactly these names.
+ */
 export const SUPPORTED_COMMANDS = [
 	'SetVolume',
 	'VolumeUp',
@@ -59,8 +62,24 @@ export const SUPPORTED_COMMANDS = [
 	'Mute',
 	'Unmute',
 	'ToggleMute',
-	'DisplayMessage'
+	'DisplayMessage',
+	'SetRepeatMode',
+	'SetShuffleQueue',
+	'ToggleFullscreen',
+	'SetMaxStreamingBitrate',
+	'PlayMediaSource',
+	'DisplayContent',
+	'GoHome',
+	'Back'
 ] as const;
+
+/**
+ * Commands only Emby defines. Jellyfin answers 400 to capabilities that name them, so Cue
+ * advertises them only to Emby, but obeys them from any server.
+ */
+export const EMBY_ONLY_COMMANDS = ['SetPlaybackRate'] as const;
+
+export type EmbyOnlyCommand = (typeof EMBY_ONLY_COMMANDS)[number];
 
 export type SupportedCommand = (typeof SUPPORTED_COMMANDS)[number];
 
@@ -115,4 +134,30 @@ export function readStringArgument(args: Record<string, string>, key: string): s
 
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Reads a decimal argument such as `PlaybackRate` ("1.5"). Returns undefined when it is missing,
+ * not a finite number, or outside `min`..`max`.
+ */
+export function readNumberArgument(
+	args: Record<string, string>,
+	key: string,
+	min: number,
+	max: number
+): number | undefined {
+	const value = readWireNumber(findArgument(args, key));
+	if (value === undefined || !Number.isFinite(value)) return undefined;
+	if (value < min || value > max) return undefined;
+	return value;
+}
+
+/** Reads an argument that must be one of `choices`, matched without regard to case. */
+export function readChoiceArgument<T extends string>(
+	args: Record<string, string>,
+	key: string,
+	choices: readonly T[]
+): T | undefined {
+	const value = readStringArgument(args, key)?.toLowerCase();
+	return choices.find((choice) => choice.toLowerCase() === value);
 }

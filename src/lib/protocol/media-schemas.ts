@@ -121,6 +121,7 @@ export const BaseItemSchema = z.object({
 	IndexNumber: optionalField(wireInteger),
 	ParentIndexNumber: optionalField(wireInteger),
 	ProductionYear: optionalField(wireInteger),
+	Overview: optionalField(z.string()),
 	ImageTags: optionalField(z.record(z.string(), z.string())),
 	AlbumPrimaryImageTag: optionalField(z.string()),
 	SeriesPrimaryImageTag: optionalField(z.string()),

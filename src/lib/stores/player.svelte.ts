@@ -25,7 +25,14 @@ class PlayerStore {
 	volume = $state(1);
 	muted = $state(false);
 	repeatMode = $state<RepeatMode>('RepeatNone');
+	/** PlaylistItemIds in their order before a shuffle; null while the queue is not shuffled. */
+	sortedOrder = $state.raw<string[] | null>(null);
+	playbackRate = $state(1);
+	/** The bitrate limit a controller set, in bits per second, for the next PlaybackInfo. */
+	maxStreamingBitrate = $state<number | undefined>(undefined);
 	error = $state<string | null>(null);
+	/** Normalised ids of queued items the server reported as removed; the player skips them. */
+	removedItemIds = $state.raw<ReadonlySet<string>>(new Set());
 	/** True once a tap has let this page start sound without a further gesture. */
 	unlocked = $state(false);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** Address of the test server that playwright.config.ts starts. */
-export const SERVER_URL = 'http://127.0.0.1:8097';
+export const SERVER_URL = `http://127.0.0.1:${process.env.CUE_E2E_SERVER_PORT ?? 8097}`;
 export const DEMO_USER = { username: 'demo', password: 'demo' };
 
 const TICKS_PER_SECOND = 10_000_000;

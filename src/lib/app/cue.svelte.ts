@@ -2,7 +2,7 @@ import { isApiError } from '$lib/api/errors';
 import { MediaServerApi } from '$lib/api/media-server';
 import { buildSocketUrl } from '$lib/connection/server-socket';
 import { ServerLink, type TokenCheck } from '$lib/connection/server-link';
-import { loadIdentity } from '$lib/identity';
+import { loadIdentity, saveDeviceName } from '$lib/identity';
 import { createLogger } from '$lib/log';
 import { SUPPORTED_COMMANDS } from '$lib/protocol/commands';
 import type { InboundMessage, ParsedFrame } from '$lib/protocol/messages';
@@ -29,6 +29,8 @@ const log = createLogger('app');
  */
 export class Cue {
 	readonly identity = loadIdentity();
+	/** The device name controllers list; reactive for the UI. */
+	deviceName = $state(this.identity.device);
 	readonly engine: PlaybackEngine;
 	readonly transport: Transport;
 	readonly remote: RemoteControl;
@@ -81,6 +83,17 @@ export class Cue {
 	/** Connects with the saved sign-in, if there is one and no other tab is the player. */
 	resume(): void {
 		if (session.current) this.#tabs.start();
+	}
+
+	/**
+	 * Renames this device. The name travels in the authorization header of every request, so the
+	 * capabilities are posted again for the server to pick it up at once.
+	 */
+	async renameDevice(name: string): Promise<void> {
+		saveDeviceName(name);
+		this.identity.device = loadIdentity().device;
+		this.deviceName = this.identity.device;
+		if (connection.state === 'connected') await this.#postCapabilities();
 	}
 
 	/** Makes this tab the player when another tab of this browser is. */
@@ -185,6 +198,7 @@ export class Cue {
 	#handleMessage(message: InboundMessage, signIn: SavedSignIn): void {
 		const handled = handleServerEvent(message, {
 			serverName: () => session.current?.serverName ?? signIn.serverName,
+			fetchItems: async (ids) => (await this.#api?.getItems(signIn.userId, ids)) ?? [],
 			expectRestart: () => this.#link?.expectRestart(),
 			signOutLocally: (notice) => this.#signOutLocally(notice)
 		});
