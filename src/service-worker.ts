@@ -17,7 +17,12 @@ const CACHE_PREFIX = 'cue-shell-';
 const CACHE_NAME = `${CACHE_PREFIX}${version}`;
 /** The page that the static host serves for the app's root: the single-page app's shell. */
 const SHELL_URL = `${base}/`;
-const PRECACHED_PATHS: ReadonlySet<string> = new Set([...build, ...files]);
+/** Audio and video files in static/ stay out of the precache, because they can be large. */
+const MEDIA_FILE = /\.(?:mp4|m4v|webm|mkv|mov|mp3|m4a|aac|flac|ogg|opus|wav)$/i;
+const PRECACHED_PATHS: ReadonlySet<string> = new Set([
+	...build,
+	...files.filter((path) => !MEDIA_FILE.test(path))
+]);
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(cacheAppShell());

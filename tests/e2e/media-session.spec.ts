@@ -126,12 +126,12 @@ test('metadata follows the playing item', async ({ page }) => {
 	const [first, second] = library.tracks;
 	await remote.play(session.Id, [first.Id, second.Id]);
 	await expectPlaying(page);
-	const shown = await metadata(page);
-	expect(shown?.title).toBe(first.Name);
-	expect(shown?.artist).toBe('The Test Signals');
-	expect(shown?.album).toBe('Tone Poems');
-	expect(shown?.artwork).toHaveLength(1);
-	expect(shown?.artwork[0]).toContain(`/Items/${library.albumId}/Images/Primary`);
+	const current = await metadata(page);
+	expect(current?.title).toBe(first.Name);
+	expect(current?.artist).toBe('The Test Signals');
+	expect(current?.album).toBe('Tone Poems');
+	expect(current?.artwork).toHaveLength(1);
+	expect(current?.artwork[0]).toContain(`/Items/${library.albumId}/Images/Primary`);
 	expect(await page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
 
 	await remote.playstate(session.Id, 'NextTrack');

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { expectPlaying, signIn, signInAndFindSession } from './support/app';
+import { expectPaused, expectPlaying, signIn, signInAndFindSession } from './support/app';
 import { library } from './support/library';
 import { Remote, SERVER_URL } from './support/remote';
+import { checkInBody, checkInKind, checkIns, logCursor } from './support/server-log';
 
 const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url));
 
@@ -298,5 +299,30 @@ test.describe('update banner', () => {
 		await Promise.all([page.waitForEvent('load'), remote.playstate(session.Id, 'Stop')]);
 		expect(await sameDocument(page)).toBe(false);
 		await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([cacheName]);
+	});
+
+	test('reload while paused reports Stopped first', async ({ page }) => {
+		const remote = await new Remote().signIn();
+		const { deviceId, session } = await signInAndFindSession(page, remote);
+		await waitForServiceWorker(page);
+		const track = library.tracks[0];
+		await remote.play(session.Id, [track.Id]);
+		await expectPlaying(page);
+		await remote.playstate(session.Id, 'Pause');
+		await expectPaused(page);
+		await publishAndCheck(page);
+
+		const since = await logCursor();
+		const banner = page.getByTestId('update-banner');
+		await Promise.all([
+			page.waitForEvent('load'),
+			banner.getByRole('button', { name: 'Reload', exact: true }).click()
+		]);
+		const stopped = (await checkIns(since, deviceId)).filter(
+			(event) => checkInKind(event) === 'stopped'
+		);
+		expect(stopped).toHaveLength(1);
+		expect(checkInBody(stopped[0]).ItemId).toBe(track.Id);
+		await expect.poll(async () => (await remote.session(deviceId))?.NowPlayingItem).toBeUndefined();
 	});
 });

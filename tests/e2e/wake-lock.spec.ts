@@ -10,10 +10,10 @@ import {
 import { library } from './support/library';
 import { Remote } from './support/remote';
 
-/** Counts of what the stub below saw. `held` is the number of locks not yet released. */
+/** Counts of what the stub below saw. `activeLocks` counts the locks not yet released. */
 interface WakeLockRecord {
 	requests: number;
-	held: number;
+	activeLocks: number;
 	sentinels: (EventTarget & { released: boolean; release(): Promise<void> })[];
 }
 
@@ -29,7 +29,7 @@ declare global {
  */
 async function stubWakeLock(page: Page, outcome: 'grant' | 'reject'): Promise<void> {
 	await page.addInitScript((mode) => {
-		const record: WakeLockRecord = { requests: 0, held: 0, sentinels: [] };
+		const record: WakeLockRecord = { requests: 0, activeLocks: 0, sentinels: [] };
 		window.wakeLockRecord = record;
 		const wakeLock = {
 			async request() {
@@ -43,11 +43,11 @@ async function stubWakeLock(page: Page, outcome: 'grant' | 'reject'): Promise<vo
 					async release() {
 						if (sentinel.released) return;
 						sentinel.released = true;
-						record.held--;
+						record.activeLocks--;
 						sentinel.dispatchEvent(new Event('release'));
 					}
 				});
-				record.held++;
+				record.activeLocks++;
 				record.sentinels.push(sentinel);
 				return sentinel;
 			}
@@ -59,15 +59,15 @@ async function stubWakeLock(page: Page, outcome: 'grant' | 'reject'): Promise<vo
 	}, outcome);
 }
 
-async function wakeLockRecord(page: Page): Promise<{ requests: number; held: number }> {
+async function wakeLockRecord(page: Page): Promise<{ requests: number; activeLocks: number }> {
 	return page.evaluate(() => ({
 		requests: window.wakeLockRecord.requests,
-		held: window.wakeLockRecord.held
+		activeLocks: window.wakeLockRecord.activeLocks
 	}));
 }
 
-async function expectHeld(page: Page, held: number): Promise<void> {
-	await expect.poll(async () => (await wakeLockRecord(page)).held).toBe(held);
+async function expectActiveLocks(page: Page, activeLocks: number): Promise<void> {
+	await expect.poll(async () => (await wakeLockRecord(page)).activeLocks).toBe(activeLocks);
 }
 
 let remote: Remote;
@@ -84,38 +84,38 @@ test.describe('granted locks', () => {
 		expect((await wakeLockRecord(page)).requests).toBe(0);
 		await remote.play(session.Id, [library.videos[1].Id]);
 		await expectPlaying(page);
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 
 		await remote.playstate(session.Id, 'Pause');
 		await expectPaused(page);
-		await expectHeld(page, 0);
+		await expectActiveLocks(page, 0);
 
 		await remote.playstate(session.Id, 'Unpause');
 		await expectPlaying(page);
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 		expect((await wakeLockRecord(page)).requests).toBe(2);
 
 		await remote.playstate(session.Id, 'Stop');
-		await expectHeld(page, 0);
+		await expectActiveLocks(page, 0);
 	});
 
 	test('not requested for audio', async ({ page }) => {
 		const { session } = await signInAndFindSession(page, remote);
 		await remote.play(session.Id, [library.tracks[0].Id]);
 		await expectPlaying(page);
-		expect(await wakeLockRecord(page)).toEqual({ requests: 0, held: 0 });
+		expect(await wakeLockRecord(page)).toEqual({ requests: 0, activeLocks: 0 });
 	});
 
 	test('requested again when the page is visible again', async ({ page }) => {
 		const { session } = await signInAndFindSession(page, remote);
 		await remote.play(session.Id, [library.videos[1].Id]);
 		await expectPlaying(page);
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 		// Browsers release screen locks when the page is hidden; this plays that part.
 		await page.evaluate(() => window.wakeLockRecord.sentinels.at(-1)!.release());
-		await expectHeld(page, 0);
+		await expectActiveLocks(page, 0);
 		await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 		expect((await wakeLockRecord(page)).requests).toBe(2);
 	});
 
@@ -124,26 +124,26 @@ test.describe('granted locks', () => {
 		const setting = page.getByLabel('Keep screen on');
 		await expect(setting).not.toBeChecked();
 		await setting.check();
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 		expect(await page.evaluate(() => localStorage.getItem('cue.keepScreenOn'))).toBe('1');
 
 		await page.reload();
 		await expectControllable(page);
 		await expect(page.getByLabel('Keep screen on')).toBeChecked();
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await expect(page.getByLabel('Server address')).toBeVisible();
-		await expectHeld(page, 0);
+		await expectActiveLocks(page, 0);
 	});
 
 	test('unchecking Keep screen on releases the lock', async ({ page }) => {
 		await signIn(page);
 		const setting = page.getByLabel('Keep screen on');
 		await setting.check();
-		await expectHeld(page, 1);
+		await expectActiveLocks(page, 1);
 		await setting.uncheck();
-		await expectHeld(page, 0);
+		await expectActiveLocks(page, 0);
 		expect(await page.evaluate(() => localStorage.getItem('cue.keepScreenOn'))).toBe('0');
 	});
 });

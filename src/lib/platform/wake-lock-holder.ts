@@ -21,7 +21,7 @@ export interface WakeLockHolderOptions {
 
 export type WakeLockFailure = { kind: 'unsupported' } | { kind: 'rejected'; error: unknown };
 
-/** Whether Cue wants the screen to stay on. */
+/** Returns whether Cue needs the screen to stay on. */
 export function screenLockNeeded(state: {
 	signedIn: boolean;
 	keepScreenOn: boolean;
@@ -79,7 +79,7 @@ export class WakeLockHolder {
 				await handle.release().catch(() => undefined);
 				return;
 			}
-			// Released already when the page was hidden meanwhile: the next refresh() asks again.
+			// Released already when the page was hidden meanwhile: the next refresh() requests it again.
 			if (handle.released) return;
 			this.#handle = handle;
 			handle.addEventListener('release', () => {
@@ -100,7 +100,7 @@ export class WakeLockHolder {
 	}
 }
 
-/** The notice shown when Cue cannot keep the screen on. */
+/** Describes why Cue cannot keep the screen on, for the notice. */
 export function describeWakeLockFailure(failure: WakeLockFailure, secureContext: boolean): string {
 	if (failure.kind === 'unsupported') {
 		return secureContext
