@@ -68,7 +68,12 @@ export class PlaybackEngine {
 			this.#pendingStartSeconds = startSeconds > 0 ? startSeconds : null;
 			this.media.src = loaded.url;
 			this.#startProgressTimer();
-			void this.play();
+			if (options.startPaused) {
+				player.status = 'paused';
+				this.reportProgress('pause');
+			} else {
+				void this.play();
+			}
 			return 'applied';
 		} catch (error) {
 			if (generation !== this.#generation) return { ignored: 'replaced by a newer request' };
@@ -132,7 +137,16 @@ export class PlaybackEngine {
 
 	#snapshot() {
 		const shuffled = player.sortedOrder !== null;
-		return takeSnapshot(this.media, player.loaded!, player.queue, player.repeatMode, shuffled);
+		const snapshot = takeSnapshot(
+			this.media,
+			player.loaded!,
+			player.queue,
+			player.repeatMode,
+			shuffled
+		);
+		// Until the metadata is in, the element reports 0; the position it is about to seek to is true.
+		if (this.#pendingStartSeconds !== null) snapshot.positionSeconds = this.#pendingStartSeconds;
+		return snapshot;
 	}
 
 	/** Moves past an entry whose item the server removed from the library. */

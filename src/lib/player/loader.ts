@@ -11,6 +11,8 @@ export interface StartOptions {
 	audioStreamIndex?: number;
 	subtitleStreamIndex?: number;
 	maxStreamingBitrate?: number;
+	/** Loads the item paused at the start position instead of playing it, as after a reload. */
+	startPaused?: boolean;
 }
 
 /**
