@@ -17,6 +17,8 @@ export interface EngineContext {
 }
 
 const PROGRESS_INTERVAL_MS = 10_000;
+/** HTMLMediaElement.HAVE_METADATA, written out so the engine also runs without a DOM. */
+const HAVE_METADATA = 1;
 
 const log = createLogger('player');
 
@@ -25,7 +27,7 @@ const log = createLogger('player');
  * The Transport class contains the actions a person or a remote takes on it.
  */
 export class PlaybackEngine {
-	readonly media = createMediaElement();
+	readonly media: HTMLMediaElement;
 	#context: EngineContext;
 	#reporter: CheckInReporter;
 	#generation = 0;
@@ -33,7 +35,9 @@ export class PlaybackEngine {
 	#pendingStartSeconds: number | null = null;
 	#progressTimer: ReturnType<typeof setInterval> | undefined;
 
-	constructor(context: EngineContext, reporter: CheckInReporter) {
+	/** `media` is for tests, which pass a stand-in for the element. */
+	constructor(context: EngineContext, reporter: CheckInReporter, media?: HTMLMediaElement) {
+		this.media = media ?? createMediaElement();
 		this.#context = context;
 		this.#reporter = reporter;
 		this.#listen();
@@ -107,7 +111,7 @@ export class PlaybackEngine {
 
 	/** Seeks now, or once the metadata is in when the element cannot seek yet. */
 	seekElement(seconds: number): void {
-		if (this.media.readyState < HTMLMediaElement.HAVE_METADATA) {
+		if (this.media.readyState < HAVE_METADATA) {
 			this.#pendingStartSeconds = seconds;
 			this.reportProgress('timeupdate');
 		} else {

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { parseFrame, type InboundMessage } from '$lib/protocol/messages';
+import { player } from '$lib/stores/player.svelte';
+import { createPlayerHarness } from '$lib/testing/player-harness';
+
+const IDS = ['a0000000000000000000000000000001', 'a0000000000000000000000000000002'];
+
+function frame(text: object): InboundMessage {
+	const parsed = parseFrame(JSON.stringify(text));
+	if (parsed.kind !== 'message')
+		throw new Error(`test frame did not parse: ${JSON.stringify(parsed)}`);
+	return parsed.message;
+}
+
+const play = (ids: string[], extra: object = {}) =>
+	frame({ MessageType: 'Play', Data: { ItemIds: ids, PlayCommand: 'PlayNow', ...extra } });
+const playstate = (command: string, extra: object = {}) =>
+	frame({ MessageType: 'Playstate', Data: { Command: command, ...extra } });
+
+describe('PlaybackEngine with remote commands', () => {
+	let harness: ReturnType<typeof createPlayerHarness>;
+
+	afterEach(() => harness?.engine.stop());
+
+	it('starts a PlayNow and reports start with the start position', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play(IDS, { StartIndex: 1, StartPositionTicks: 50_000_000 }));
+		await harness.settle();
+		expect(harness.media.paused).toBe(false);
+		expect(harness.media.currentTime).toBe(5);
+		const start = harness.reports.find((report) => report.kind === 'start');
+		expect(start?.body.ItemId).toBe(IDS[1]);
+		expect(start?.body.PositionTicks).toBe(50_000_000);
+	});
+
+	it('reports Stopped before the next Playing', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play(IDS));
+		await harness.settle();
+		harness.remote.handle(playstate('NextTrack'));
+		await harness.settle();
+		const order = harness.reports
+			.filter((report) => report.kind !== 'progress')
+			.map((report) => `${report.kind}:${report.body.ItemId}`);
+		expect(order).toEqual([`start:${IDS[0]}`, `stopped:${IDS[0]}`, `start:${IDS[1]}`]);
+	});
+
+	it('reports a refused play as paused and never as playing', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.media.autoplayAllowed = false;
+		harness.remote.handle(play([IDS[0]]));
+		await harness.settle();
+		expect(player.status).toBe('blocked');
+		expect(harness.reports.map((report) => report.kind)).not.toContain('start');
+		expect(harness.reports.every((report) => report.body.IsPaused === true)).toBe(true);
+	});
+
+	it('moves on when an item ends', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play(IDS));
+		await harness.settle();
+		harness.media.finish();
+		await harness.settle();
+		expect(player.current?.itemId).toBe(IDS[1]);
+		expect(harness.media.paused).toBe(false);
+	});
+
+	it('clamps a seek past the end', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play([IDS[0]]));
+		await harness.settle();
+		harness.remote.handle(playstate('Seek', { SeekPositionTicks: 99_999_999_999 }));
+		await harness.settle();
+		expect(harness.media.currentTime).toBe(harness.media.sourceDuration);
+	});
+});
