@@ -12,7 +12,25 @@ const config = {
 		// A single-page app: every unknown path gets index.html and the client router takes over.
 		adapter: adapter({ fallback: 'index.html' }),
 		// Absolute asset paths, so a shell served for a deep link still finds /_app/.
-		paths: { relative: false }
+		paths: { relative: false },
+		// See "Content Security Policy" in README.md for why each source is allowed.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:', 'http:', 'https:'],
+				'media-src': ['self', 'data:', 'blob:', 'http:', 'https:'],
+				'connect-src': ['self', 'http:', 'https:', 'ws:', 'wss:'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -34,6 +34,8 @@ export interface PlaybackInfoRequest {
 }
 
 const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
+/** Ids per /Items request: 100 Jellyfin ids make a query of about 3.3 KB, well inside URL limits. */
+const IDS_PER_REQUEST = 100;
 
 /**
  * The Jellyfin HTTP API as Cue uses it. One instance serves one server address; the token can
@@ -87,18 +89,26 @@ export class MediaServerApi {
 		return requestVoid(this.#http, 'Sessions/Capabilities/Full', options, 'Posting capabilities');
 	}
 
-	/** Fetches several items in one request and returns them in the order of `ids`, repeats kept. */
+	/**
+	 * Fetches items and returns them in the order of `ids`, repeats kept. Up to 100 distinct ids
+	 * take one request; more are fetched 100 at a time.
+	 */
 	async getItems(userId: string, ids: string[]): Promise<BaseItem[]> {
 		const unique = [...new Set(ids)];
-		const searchParams = { ids: unique.join(','), userId, fields: ITEM_FIELDS };
-		const result = await requestJson(
-			this.#http,
-			'Items',
-			{ searchParams },
-			ItemsResultSchema,
-			'Fetching items'
-		);
-		const byId = new Map(result.Items.map((item) => [normaliseId(item.Id), item]));
+		const byId = new Map<string, BaseItem>();
+		for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
+			const chunk = unique.slice(start, start + IDS_PER_REQUEST);
+			const searchParams = { ids: chunk.join(','), userId, fields: ITEM_FIELDS };
+			const what = 'Fetching items';
+			const result = await requestJson(
+				this.#http,
+				'Items',
+				{ searchParams },
+				ItemsResultSchema,
+				what
+			);
+			for (const item of result.Items) byId.set(normaliseId(item.Id), item);
+		}
 		return ids.flatMap((id) => byId.get(normaliseId(id)) ?? []);
 	}
 

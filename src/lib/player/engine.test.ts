@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { parseFrame, type InboundMessage } from '$lib/protocol/messages';
 import { player } from '$lib/stores/player.svelte';
 import { createPlayerHarness } from '$lib/testing/player-harness';
+import { MAX_QUEUE_ENTRIES } from './queue-commands';
 
 const IDS = ['a0000000000000000000000000000001', 'a0000000000000000000000000000002'];
 
@@ -73,5 +74,17 @@ describe('PlaybackEngine with remote commands', () => {
 		harness.remote.handle(playstate('Seek', { SeekPositionTicks: 99_999_999_999 }));
 		await harness.settle();
 		expect(harness.media.currentTime).toBe(harness.media.sourceDuration);
+	});
+
+	it('caps a Play of 10,000 items at the queue limit', async () => {
+		const ids = Array.from({ length: 10_000 }, (_, index) => index.toString(16).padStart(32, '0'));
+		harness = createPlayerHarness(ids);
+		const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		harness.remote.handle(play(ids));
+		await harness.settle();
+		expect(player.queue.entries).toHaveLength(MAX_QUEUE_ENTRIES);
+		expect(player.current?.itemId).toBe(ids[0]);
+		expect(warnings.mock.calls.map((call) => String(call[0])).join('\n')).toContain('10000 items');
+		warnings.mockRestore();
 	});
 });

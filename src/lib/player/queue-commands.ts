@@ -8,6 +8,18 @@ import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 
 const log = createLogger('queue');
 
+/** The most entries the queue holds; a larger Play keeps its first entries and says so. */
+export const MAX_QUEUE_ENTRIES = 5000;
+
+/** Cuts an id list to what the queue can hold, logging what was dropped. */
+function limitIds(ids: string[], room: number): string[] {
+	if (ids.length <= room) return ids;
+	log.warn(
+		`a Play with ${ids.length} items is over the ${MAX_QUEUE_ENTRIES}-entry queue limit; queuing the first ${room}`
+	);
+	return ids.slice(0, Math.max(0, room));
+}
+
 /** Fetches the items in one request and remembers them; ids the server does not know are dropped. */
 async function fetchItems(context: EngineContext, ids: string[]): Promise<BaseItem[]> {
 	const api = context.api();
@@ -37,9 +49,10 @@ export async function playNow(
 	context: EngineContext,
 	request: PlayRequest
 ): Promise<ActionResult> {
-	const items = await fetchItems(context, request.ItemIds);
+	const requested = limitIds(request.ItemIds, MAX_QUEUE_ENTRIES);
+	const items = await fetchItems(context, requested);
 	if (items.length === 0) return { ignored: 'none of the items exist on the server' };
-	const startIndex = startIndexAmongFound(request.ItemIds, items, request.StartIndex ?? 0);
+	const startIndex = startIndexAmongFound(requested, items, request.StartIndex ?? 0);
 	player.queue = replaceQueue(
 		player.queue,
 		items.map((item) => item.Id),
@@ -59,7 +72,9 @@ export async function addToQueue(
 	ids: string[],
 	position: 'next' | 'last'
 ): Promise<ActionResult> {
-	const items = await fetchItems(context, ids);
+	const room = MAX_QUEUE_ENTRIES - player.queue.entries.length;
+	if (room <= 0) return { ignored: `the queue is full (${MAX_QUEUE_ENTRIES} entries)` };
+	const items = await fetchItems(context, limitIds(ids, room));
 	if (items.length === 0) return { ignored: 'none of the items exist on the server' };
 	const itemIds = items.map((item) => item.Id);
 	const before = player.queue;

@@ -66,12 +66,21 @@ describe('parseFrame envelope', () => {
 
 	test('2 MB string does not throw', () => {
 		const huge = `{"MessageType":"Play","Data":"${'x'.repeat(2 * 1024 * 1024)}"}`;
-		const reason = expectInvalid(parseFrame(huge));
-		expect(reason).toBe('Play: Data must be an object');
+		expect(expectInvalid(parseFrame(huge))).toContain('longer than');
+	});
+
+	test('string data just under the limit is checked', () => {
+		const large = `{"MessageType":"Play","Data":"${'x'.repeat(1000 * 1000)}"}`;
+		expect(expectInvalid(parseFrame(large))).toBe('Play: Data must be an object');
 	});
 
 	test('2 MB of garbage does not throw', () => {
 		const garbage = '\u0000\uffff'.repeat(1024 * 1024);
+		expect(expectInvalid(parseFrame(garbage))).toContain('longer than');
+	});
+
+	test('garbage under the limit is not JSON', () => {
+		const garbage = '\u0000\uffff'.repeat(1000);
 		expect(expectInvalid(parseFrame(garbage))).toBe('frame is not valid JSON');
 	});
 

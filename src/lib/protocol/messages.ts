@@ -40,10 +40,11 @@ export type { UserItemData } from './media-schemas';
 export const KEEP_ALIVE_FRAME = '{"MessageType":"KeepAlive"}';
 
 /**
- * Frames longer than this are rejected before JSON parsing. NOTE: this is a chosen bound, not a
- * server limit. A Play with 100,000 Jellyfin ids is about 3.5 MB.
+ * Frames longer than this (1 MiB) are rejected before JSON parsing. It is Cue's own bound, not a
+ * server limit: the largest message a player needs, a Play with 10,000 Jellyfin ids, is about
+ * 340 KB.
  */
-export const MAX_FRAME_CHARACTERS = 8 * 1024 * 1024;
+export const MAX_FRAME_CHARACTERS = 1024 * 1024;
 
 /** Real message type names are under 40 characters, so a longer one is garbage and is not echoed. */
 const MAX_MESSAGE_TYPE_CHARACTERS = 100;
