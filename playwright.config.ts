@@ -44,7 +44,12 @@ export default defineConfig({
 			timeout: 60_000
 		},
 		{
-			command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+			command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort --bypass-lock`,
+			// A run on other ports builds into its own folders, so it cannot disturb this one.
+			env:
+				APP_PORT === 4173
+					? {}
+					: { CUE_KIT_OUT_DIR: `.svelte-kit-${APP_PORT}`, CUE_BUILD_DIR: `build-${APP_PORT}` },
 			url: `http://127.0.0.1:${APP_PORT}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 180_000

@@ -10,7 +10,13 @@ const config = {
 	},
 	kit: {
 		// A single-page app: every unknown path gets index.html and the client router takes over.
-		adapter: adapter({ fallback: 'index.html' }),
+		adapter: adapter({
+			fallback: 'index.html',
+			pages: process.env.CUE_BUILD_DIR ?? 'build',
+			assets: process.env.CUE_BUILD_DIR ?? 'build'
+		}),
+		// Separate output folders let two builds (say, two test runs) proceed side by side.
+		outDir: process.env.CUE_KIT_OUT_DIR ?? '.svelte-kit',
 		// Absolute asset paths, so a shell served for a deep link still finds /_app/.
 		paths: { relative: false },
 		// See "Content Security Policy" in README.md for why each source is allowed.

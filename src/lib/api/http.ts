@@ -56,14 +56,10 @@ export async function requestJson<T>(
 		}
 		throw toApiError(error, what);
 	}
-	const result = schema.safeParse(body);
+	const result = schema.safeParse(body, { reportInput: true });
 	if (!result.success) {
-		const issue = result.error.issues[0];
-		const where = issue?.path.join('.') || 'body';
-		throw new ApiError(
-			'bad-response',
-			`${what} returned an unexpected ${where}: ${issue?.message}`
-		);
+		const reason = describeFirstIssue(`${what} returned an unexpected body`, result.error, 'body');
+		throw new ApiError('bad-response', reason);
 	}
 	return result.data;
 }
