@@ -33,7 +33,7 @@ const BROWSERS: [pattern: RegExp, name: string][] = [
 	[/\b(OPR|Opera)\//, 'Opera'],
 	[/\bSamsungBrowser\//, 'Samsung Internet'],
 	[/\b(Firefox|FxiOS)\//, 'Firefox'],
-	[/\b(Chrome|Chromium|CriOS)\//, 'Chrome'],
+	[/\b(Chrome|Chromium|CriOS|HeadlessChrome)\//, 'Chrome'],
 	[/\bSafari\//, 'Safari']
 ];
 

@@ -1,3 +1,7 @@
+import { createLogger } from '$lib/log';
+
+const log = createLogger('connection');
+
 export type ConnectionState =
 	'signed-out' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -10,6 +14,9 @@ class ConnectionStore {
 	lastError = $state<string | null>(null);
 
 	set(state: ConnectionState, lastError: string | null = null): void {
+		if (state !== this.state) {
+			log.info(`state ${this.state} → ${state}${lastError ? ` (${lastError})` : ''}`);
+		}
 		this.state = state;
 		this.lastError = lastError;
 		if (state !== 'connected') this.controllable = false;
