@@ -1,7 +1,9 @@
 import { isApiError, type ApiError } from '$lib/api/errors';
+import { createHttp } from '$lib/api/http';
 import { MediaServerApi } from '$lib/api/media-server';
+import { createQuickConnectApi, type QuickConnectApi } from '$lib/api/quick-connect';
 import { normaliseServerAddress } from '$lib/protocol/address';
-import type { ClientIdentity } from '$lib/protocol/authorization';
+import { buildAuthorizationHeader, type ClientIdentity } from '$lib/protocol/authorization';
 import type { AuthenticationResult, PublicSystemInfo } from '$lib/protocol/schemas';
 
 export type SignInErrorKind =
@@ -27,6 +29,13 @@ export class SignInError extends Error {
 export interface ProbedServer {
 	url: string;
 	info: PublicSystemInfo;
+	/** True when the server offers Quick Connect sign-in. */
+	quickConnect: boolean;
+}
+
+/** The Quick Connect endpoints of a server, called with the identity but without a token. */
+export function quickConnectFor(url: string, identity: ClientIdentity): QuickConnectApi {
+	return createQuickConnectApi(createHttp(url, () => buildAuthorizationHeader(identity)));
 }
 
 /** Normalises the typed address and reads /System/Info/Public to check it is a Jellyfin server. */
@@ -53,7 +62,8 @@ export async function probeServer(
 		const product = info.ProductName ? ` (it reports "${info.ProductName}")` : '';
 		throw new SignInError('not-jellyfin', `${url} is not a Jellyfin server${product}.`);
 	}
-	return { url, info };
+	const quickConnect = await quickConnectFor(url, identity).isEnabled();
+	return { url, info, quickConnect };
 }
 
 function isJellyfin(info: PublicSystemInfo): boolean {
