@@ -8,7 +8,7 @@ async function fillForm(page: import('@playwright/test').Page, address: string, 
 	await page.getByLabel('Server address').fill(address);
 	await page.getByLabel('Username').fill(DEMO_USER.username);
 	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 test('signs in and becomes controllable', async ({ page }) => {

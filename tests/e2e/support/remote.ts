@@ -37,8 +37,13 @@ export interface SessionDto {
  */
 export class Remote {
 	readonly deviceId = `remote-${randomUUID()}`;
+	readonly serverUrl: string;
 	#token = '';
 	userId = '';
+
+	constructor(serverUrl = SERVER_URL) {
+		this.serverUrl = serverUrl;
+	}
 
 	#authorization(): string {
 		const parts = [
@@ -52,7 +57,7 @@ export class Remote {
 	}
 
 	async signIn(): Promise<this> {
-		const response = await fetch(`${SERVER_URL}/Users/AuthenticateByName`, {
+		const response = await fetch(`${this.serverUrl}/Users/AuthenticateByName`, {
 			method: 'POST',
 			headers: { Authorization: this.#authorization(), 'Content-Type': 'application/json' },
 			body: JSON.stringify({ Username: DEMO_USER.username, Pw: DEMO_USER.password })
@@ -67,7 +72,7 @@ export class Remote {
 	async request(method: string, path: string, body?: unknown): Promise<Response> {
 		const headers: Record<string, string> = { Authorization: this.#authorization() };
 		if (body !== undefined) headers['Content-Type'] = 'application/json';
-		return fetch(`${SERVER_URL}${path}`, {
+		return fetch(`${this.serverUrl}${path}`, {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body)
