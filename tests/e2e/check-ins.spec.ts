@@ -40,8 +40,13 @@ function describe(events: LogEvent[]): string[] {
 test('reports Stopped for the old item before Playing for the new one', async ({ page }) => {
 	const { deviceId, session } = await signInAndFindSession(page, remote);
 	const [first, second] = library.tracks;
+	const beforePlay = await logCursor();
 	await remote.play(session.Id, [first.Id, second.Id]);
 	await expectPlaying(page);
+	// The first item's start report must be in before the cursor, or it would count as new.
+	await expect
+		.poll(async () => describe(await checkIns(beforePlay, deviceId)))
+		.toContain(`start:${first.Id}`);
 	const since = await logCursor();
 	await remote.playstate(session.Id, 'NextTrack');
 	await expect

@@ -6,6 +6,7 @@ import { loadIdentity, saveDeviceName } from '$lib/identity';
 import { createLogger } from '$lib/log';
 import { SUPPORTED_COMMANDS } from '$lib/protocol/commands';
 import type { InboundMessage, ParsedFrame } from '$lib/protocol/messages';
+import type { AuthenticationResult, PublicSystemInfo } from '$lib/protocol/schemas';
 import { PlaybackEngine, type EngineContext } from '$lib/player/engine';
 import { RemoteControl } from '$lib/player/remote-control';
 import { CheckInReporter } from '$lib/player/reporter';
@@ -16,7 +17,11 @@ import { connection } from '$lib/stores/connection.svelte';
 import { session, type SavedSignIn } from '$lib/stores/session.svelte';
 import { notifications, type NotificationKind } from '$lib/stores/notifications.svelte';
 import { player } from '$lib/stores/player.svelte';
+import { tab } from '$lib/stores/tab.svelte';
+import { sendStoppedOnExit, watchPageLifecycle } from './resume-exit';
+import { ResumeKeeper } from './resume.svelte';
 import { handleServerEvent } from './server-events';
+import { removeRecord } from './resume-storage';
 import { SessionSelfCheck } from './self-check';
 import { TabCoordinator } from './tab-coordinator';
 import { authenticate, probeServer } from './sign-in';
@@ -35,6 +40,7 @@ export class Cue {
 	readonly transport: Transport;
 	readonly remote: RemoteControl;
 	readonly reporter: CheckInReporter;
+	readonly resumer: ResumeKeeper;
 	#api: MediaServerApi | null = null;
 	#link: ServerLink | null = null;
 	#tabs = new TabCoordinator({
@@ -58,12 +64,26 @@ export class Cue {
 			return {
 				start: (body) => api.reportPlaybackStart(body),
 				progress: (body) => api.reportPlaybackProgress(body),
-				stopped: (body) => api.reportPlaybackStopped(body)
+				stopped: (body) => api.reportPlaybackStopped(body),
+				stoppedOnExit: (body) => api.reportPlaybackStoppedOnExit(body)
 			};
 		});
 		this.engine = new PlaybackEngine(context, this.reporter);
 		this.transport = new Transport(this.engine);
 		this.remote = new RemoteControl(this.engine, this.transport, context);
+		this.resumer = new ResumeKeeper({
+			engine: this.engine,
+			transport: this.transport,
+			reporter: this.reporter,
+			api: context.api
+		});
+		this.resumer.start();
+		// Registered before the tab coordinator's pagehide listener, which gives up the player role.
+		watchPageLifecycle({
+			resumer: this.resumer,
+			engine: this.engine,
+			sendStoppedOnExit: () => this.sendStoppedOnExit()
+		});
 		startPlatformFeatures({
 			media: this.engine.media,
 			transport: this.transport,
@@ -96,6 +116,14 @@ export class Cue {
 		if (connection.state === 'connected') await this.#postCapabilities();
 	}
 
+	/**
+	 * Reports Stopped for what is loaded with a request that outlives the page, once per play
+	 * session, and returns whether it sent one. The resume record stays, so the next load resumes.
+	 */
+	sendStoppedOnExit(): boolean {
+		return tab.role === 'active' && sendStoppedOnExit(this.engine, this.reporter);
+	}
+
 	/** Makes this tab the player when another tab of this browser is. */
 	takeOver(): void {
 		this.#tabs.takeOver();
@@ -105,6 +133,11 @@ export class Cue {
 		const { url, info } = await probeServer(address, this.identity);
 		const api = new MediaServerApi(url, this.identity);
 		const result = await authenticate(api, username, password);
+		this.completeSignIn(url, info, result);
+	}
+
+	/** Saves a sign-in that succeeded, by password or by Quick Connect, and connects. */
+	completeSignIn(url: string, info: PublicSystemInfo, result: AuthenticationResult): void {
 		const signIn: SavedSignIn = {
 			serverUrl: url,
 			serverName: info.ServerName ?? url,
@@ -119,9 +152,13 @@ export class Cue {
 		this.#tabs.start();
 	}
 
-	/** Reports Stopped, ends the server session and deletes the token. The DeviceId stays. */
+	/**
+	 * Reports Stopped, ends the server session and deletes the token and the saved queue. The
+	 * DeviceId stays.
+	 */
 	async signOut(): Promise<void> {
 		const api = this.#api;
+		this.resumer.forget();
 		this.#tabs.release();
 		await this.engine.shutdown();
 		this.#link?.stop();
@@ -132,8 +169,41 @@ export class Cue {
 		this.#disconnect(null);
 	}
 
+	/**
+	 * Leaves the current server without signing out, so another can be chosen: playback stops and
+	 * is reported, the socket closes, and the token stays saved for coming back.
+	 */
+	async leaveServer(): Promise<void> {
+		this.#tabs.release();
+		await this.engine.shutdown();
+		this.#link?.stop();
+		this.#link = null;
+		this.#selfCheck.stop();
+		this.#api = null;
+		session.leave();
+		connection.set('signed-out');
+	}
+
+	/** Connects to a server signed in to before, with its saved token. */
+	connectTo(signIn: SavedSignIn): void {
+		session.save(signIn);
+		log.info('switching server', { server: signIn.serverUrl, userId: signIn.userId });
+		this.#tabs.start();
+	}
+
+	/** Signs out of a saved server that is not the current one; the others are untouched. */
+	async forgetServer(signIn: SavedSignIn): Promise<void> {
+		session.forget(signIn);
+		removeRecord({ serverUrl: signIn.serverUrl, userId: signIn.userId });
+		const api = new MediaServerApi(signIn.serverUrl, this.identity, signIn.token);
+		await api.logout().catch((error) => log.warn('server sign-out failed', { error }));
+	}
+
 	#activate(): void {
-		if (session.current) this.#connect(session.current);
+		const signIn = session.current;
+		if (!signIn) return;
+		this.resumer.restore({ serverUrl: signIn.serverUrl, userId: signIn.userId });
+		this.#connect(signIn);
 	}
 
 	/** Another tab became the player: stop playing here and let go of the socket. */
@@ -155,7 +225,8 @@ export class Cue {
 			onInvalid: (frame) => this.#recordInvalidFrame(frame),
 			checkToken: () => this.#checkToken(),
 			serverAnswers: () => this.#serverAnswers(),
-			onTokenRevoked: () => this.#handleRevokedToken(signIn)
+			onTokenRevoked: () => this.#handleRevokedToken(signIn),
+			onNoForceKeepAlive: () => void this.#selfCheck.check()
 		});
 		this.#link.start();
 		this.#selfCheck.start();
@@ -173,6 +244,7 @@ export class Cue {
 		notifications.resolve(restarted ? [...over, 'restart-required'] : over);
 		this.reporter.resendUndelivered();
 		this.engine.reportProgress('timeupdate');
+		await this.resumer.loadRestored();
 	}
 
 	async #postCapabilities(): Promise<void> {
@@ -241,12 +313,18 @@ export class Cue {
 		);
 	}
 
-	/** Signs out without the server's help; the queue and position stay for the next sign-in. */
+	/**
+	 * Signs out without the server's help. The queue and position are saved for this user first,
+	 * so that signing in again resumes them, and the player is emptied without any report, so the
+	 * rejected token is not sent again and another user starts with an empty player.
+	 */
 	#signOutLocally(notice: string): void {
+		this.resumer.saveNow();
 		this.#tabs.release();
 		this.#link?.stop();
 		this.#link = null;
 		this.#disconnect(notice);
+		void this.engine.shutdown();
 	}
 
 	#disconnect(notice: string | null): void {

@@ -2,13 +2,12 @@
  * The playback state Cue keeps in localStorage so that a reload, a crash or a discarded tab comes
  * back paused where it was. Pure data in and out: no DOM, no storage access.
  */
-import * as z from 'zod/mini';
+import { normaliseId } from '$lib/api/media-server';
+import type { PlaybackSnapshot, RepeatMode } from '$lib/protocol/checkin';
+import type { BaseItem } from '$lib/protocol/schemas';
+import { toQueueItemRefs, type QueueState } from '$lib/queue';
 
-import { REPEAT_MODES, type RepeatMode } from '$lib/protocol/checkin';
-import { BaseItemSchema, type BaseItem } from '$lib/protocol/schemas';
-import type { QueueEntry, QueueState } from '$lib/queue';
-
-/** Whose state a record is: the same user on a different server is someone else. */
+/** The owner of a record. The same user id on a different server counts as another owner. */
 export interface ResumeOwner {
 	serverUrl: string;
 	userId: string;
@@ -38,31 +37,8 @@ export interface ResumeRecord extends ResumeOwner {
 export const MAX_SAVED_ENTRIES = 500;
 /** Entries kept before the current one when the window applies. */
 const ENTRIES_BEFORE_CURRENT = 100;
-/** An older record is dropped: a tablet picked up after a week should not resume by itself. */
+/** Records older than this are dropped, since a queue left for a week is likely stale. */
 export const MAX_RECORD_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-
-const QueueEntrySchema = z.object({ itemId: z.string(), playlistItemId: z.string() });
-
-const ResumeRecordSchema = z.object({
-	version: z.literal(1),
-	serverUrl: z.string(),
-	userId: z.string(),
-	savedAt: z.number(),
-	queue: z.object({
-		entries: z.array(QueueEntrySchema),
-		currentIndex: z.int(),
-		nextPlaylistNumber: z.int()
-	}),
-	sortedOrder: z.nullable(z.array(z.string())),
-	repeatMode: z.enum(REPEAT_MODES),
-	items: z.array(BaseItemSchema),
-	positionSeconds: z.number(),
-	volume: z.number(),
-	muted: z.boolean(),
-	playSessionId: z.optional(z.string()),
-	mediaSourceId: z.optional(z.string()),
-	stopReported: z.boolean()
-});
 
 /**
  * Copies the fields that the player view, the media session and PlaybackInfo need. Overviews,
@@ -125,77 +101,51 @@ export function buildResumeRecord(
 		const item = state.items.get(id);
 		return item ? [slimItem(item)] : [];
 	});
-	const kept = new Set(queue.entries.map((entry) => entry.playlistItemId));
-	const sortedOrder = state.sortedOrder?.filter((id) => kept.has(id)) ?? null;
+	const keptIds = new Set(queue.entries.map((entry) => entry.playlistItemId));
+	const sortedOrder = state.sortedOrder?.filter((id) => keptIds.has(id)) ?? null;
 	return { ...state, version: 1, queue, items, sortedOrder };
 }
 
+/** Returns a copy of `known` with `items` added, replacing earlier copies with the same Id. */
+export function withItems(
+	known: ReadonlyMap<string, BaseItem>,
+	items: readonly BaseItem[]
+): ReadonlyMap<string, BaseItem> {
+	return new Map([...known, ...items.map((item) => [item.Id, item] as const)]);
+}
+
 /**
- * Reads a stored record back. Returns null for text that is not a valid record, a record of
- * another server or user, one older than MAX_RECORD_AGE_MS, or one whose queue does not hold
- * together (entries without items, repeated PlaylistItemIds, an index out of range).
+ * Returns the PlaylistItemIds of the entries whose item is not among `found`, comparing ids as
+ * the server does, without case or dashes.
  */
-export function parseResumeRecord(
-	text: string | null,
-	owner: ResumeOwner,
-	now: number
-): ResumeRecord | null {
-	if (!text) return null;
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		return null;
-	}
-	const result = ResumeRecordSchema.safeParse(json);
-	if (!result.success) return null;
-	const record = result.data;
-	if (record.serverUrl !== owner.serverUrl || record.userId !== owner.userId) return null;
-	if (now - record.savedAt > MAX_RECORD_AGE_MS || record.savedAt > now + MAX_RECORD_AGE_MS) {
-		return null;
-	}
-	if (!isConsistent(record)) return null;
+export function entriesMissingFrom(queue: QueueState, found: readonly BaseItem[]): string[] {
+	const foundIds = new Set(found.map((item) => normaliseId(item.Id)));
+	return queue.entries
+		.filter((entry) => !foundIds.has(normaliseId(entry.itemId)))
+		.map((entry) => entry.playlistItemId);
+}
+
+/**
+ * Builds the snapshot for a Stopped report of the play session a record names, for a page that
+ * ended without sending one (a crash or a killed tab). Returns null when there is none to close.
+ */
+export function staleSessionSnapshot(record: ResumeRecord): PlaybackSnapshot | null {
+	const entry = record.queue.entries[record.queue.currentIndex];
+	if (!entry || !record.playSessionId || record.stopReported) return null;
 	return {
-		...record,
-		sortedOrder: isPermutation(record.sortedOrder, record.queue.entries)
-			? record.sortedOrder
-			: null,
-		positionSeconds: Number.isFinite(record.positionSeconds)
-			? Math.max(0, record.positionSeconds)
-			: 0,
-		volume: Math.min(1, Math.max(0, record.volume)),
-		queue: {
-			...record.queue,
-			nextPlaylistNumber: Math.max(
-				record.queue.nextPlaylistNumber,
-				highestPlaylistNumber(record.queue.entries) + 1
-			)
-		}
+		itemId: entry.itemId,
+		mediaSourceId: record.mediaSourceId ?? entry.itemId,
+		playSessionId: record.playSessionId,
+		playlistItemId: entry.playlistItemId,
+		positionSeconds: record.positionSeconds,
+		isPaused: true,
+		isMuted: record.muted,
+		volume: record.volume,
+		canSeek: true,
+		playMethod: 'DirectPlay',
+		repeatMode: record.repeatMode,
+		playbackOrder: record.sortedOrder ? 'Shuffle' : 'Default',
+		playbackRate: 1,
+		queue: toQueueItemRefs(record.queue)
 	};
-}
-
-function isConsistent(record: z.output<typeof ResumeRecordSchema>): boolean {
-	const { entries, currentIndex } = record.queue;
-	if (entries.length === 0 || entries.length > MAX_SAVED_ENTRIES) return false;
-	if (currentIndex < 0 || currentIndex >= entries.length) return false;
-	const playlistItemIds = new Set(entries.map((entry) => entry.playlistItemId));
-	if (playlistItemIds.size !== entries.length) return false;
-	const itemIds = new Set(record.items.map((item) => item.Id));
-	return entries.every((entry) => itemIds.has(entry.itemId));
-}
-
-function isPermutation(order: string[] | null, entries: QueueEntry[]): order is string[] {
-	if (!order || order.length !== entries.length) return false;
-	const ids = new Set(entries.map((entry) => entry.playlistItemId));
-	return new Set(order).size === order.length && order.every((id) => ids.has(id));
-}
-
-/** The largest N among `playlistItem<N>` ids, or -1. Restored ids must never be handed out again. */
-function highestPlaylistNumber(entries: QueueEntry[]): number {
-	let highest = -1;
-	for (const entry of entries) {
-		const match = /^playlistItem(\d+)$/.exec(entry.playlistItemId);
-		if (match) highest = Math.max(highest, Number(match[1]));
-	}
-	return highest;
 }

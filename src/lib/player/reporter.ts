@@ -5,6 +5,8 @@ export interface CheckInTransport {
 	start(body: Record<string, unknown>): Promise<void>;
 	progress(body: Record<string, unknown>): Promise<void>;
 	stopped(body: Record<string, unknown>): Promise<void>;
+	/** Sends a Stopped report with a request that outlives the page, without waiting for it. */
+	stoppedOnExit?(body: Record<string, unknown>): void;
 }
 
 interface UndeliveredStop {
@@ -32,6 +34,7 @@ export class CheckInReporter {
 	#chain: Promise<void> = Promise.resolve();
 	#waitingProgress: PendingProgress | null = null;
 	#undeliveredStops: UndeliveredStop[] = [];
+	#exitReportedFor: string | null = null;
 
 	constructor(transport: () => CheckInTransport | null) {
 		this.#transport = transport;
@@ -71,6 +74,18 @@ export class CheckInReporter {
 				this.#undeliveredStops = kept.slice(-MAX_UNDELIVERED_STOPS);
 			}
 		);
+	}
+
+	/**
+	 * Sends Stopped at once, ahead of the reports still waiting their turn, because those are
+	 * cancelled when the page closes. Sends once per play session and returns whether it sent.
+	 */
+	stoppedOnExit(snapshot: PlaybackSnapshot): boolean {
+		const transport = this.#transport();
+		if (!transport?.stoppedOnExit || this.#exitReportedFor === snapshot.playSessionId) return false;
+		this.#exitReportedFor = snapshot.playSessionId;
+		transport.stoppedOnExit(buildStoppedBody(snapshot, false));
+		return true;
 	}
 
 	/**

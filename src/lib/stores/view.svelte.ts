@@ -6,6 +6,10 @@ class ViewStore {
 	infoCard = $state.raw<BaseItem | null>(null);
 	/** True while the stage fills the window, when the browser rejected real fullscreen. */
 	expanded = $state(false);
+	/** True while the page is in real fullscreen. The player view updates it on `fullscreenchange`. */
+	fullscreen = $state(false);
+	/** True while the stage fills the screen, in real fullscreen or in its place. */
+	filling = $derived(this.expanded || this.fullscreen);
 
 	/** Closes the topmost layer: the information card, then the expanded stage. */
 	back(): boolean {

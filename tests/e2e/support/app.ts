@@ -19,7 +19,7 @@ export async function signIn(page: Page, address = SERVER_URL): Promise<string> 
 	await page.getByLabel('Server address').fill(address);
 	await page.getByLabel('Username').fill(DEMO_USER.username);
 	await page.getByLabel('Password').fill(DEMO_USER.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 	await expectControllable(page);
 	return deviceIdOf(page);
 }
