@@ -3,6 +3,7 @@ import type { BaseItem } from '$lib/protocol/schemas';
 import type { InboundMessage } from '$lib/protocol/messages';
 import { notifications } from '$lib/stores/notifications.svelte';
 import { session } from '$lib/stores/session.svelte';
+import { applyNotification, applyNotificationsMarkedRead } from './emby-notifications';
 import { applyLibraryChanged, applyUserDataChanged } from './library-events';
 
 export interface ServerEventHooks {
@@ -55,6 +56,13 @@ export function handleServerEvent(message: InboundMessage, hooks: ServerEventHoo
 			applyLibraryChanged(message.Data, hooks.fetchItems).catch((error) =>
 				log.warn('refreshing queued items after LibraryChanged failed', { error })
 			);
+			return true;
+		case 'NotificationAdded':
+		case 'NotificationUpdated':
+			applyNotification(message.Data, messageId);
+			return true;
+		case 'NotificationsMarkedRead':
+			applyNotificationsMarkedRead(message.Data);
 			return true;
 		case 'UserDeleted':
 			return handleUserDeleted(message.Data, hooks);

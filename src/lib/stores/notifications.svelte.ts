@@ -5,6 +5,8 @@ export type NotificationKind =
 export interface ServerNotification {
 	id: number;
 	messageId?: string;
+	/** The server's own id for the notification (Emby), for later updates and mark-read messages. */
+	serverId?: string;
 	kind: NotificationKind;
 	title: string;
 	text: string;
@@ -53,6 +55,24 @@ class NotificationStore {
 		if (!this.entries.some((entry) => entry.active && kinds.includes(entry.kind))) return;
 		this.entries = this.entries.map((entry) =>
 			entry.active && kinds.includes(entry.kind) ? { ...entry, active: false } : entry
+		);
+	}
+
+	findByServerId(serverId: string): ServerNotification | undefined {
+		return this.entries.find((entry) => entry.serverId === serverId);
+	}
+
+	update(id: number, changes: Partial<Pick<ServerNotification, 'title' | 'text' | 'read'>>): void {
+		this.entries = this.entries.map((entry) =>
+			entry.id === id ? { ...entry, ...changes } : entry
+		);
+	}
+
+	/** Marks the notifications with these server ids read or unread. */
+	markRead(serverIds: string[], read: boolean): void {
+		const ids = new Set(serverIds);
+		this.entries = this.entries.map((entry) =>
+			entry.serverId && ids.has(entry.serverId) ? { ...entry, read } : entry
 		);
 	}
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+
+import { commandLog } from './command-log.svelte';
+import { notifications } from './notifications.svelte';
+
+describe('notification store', () => {
+	it('drops repeats by MessageId and stays bounded', () => {
+		notifications.clear();
+		const first = notifications.add({ messageId: 'm-1', kind: 'server', title: 'One', text: '' });
+		const repeat = notifications.add({ messageId: 'm-1', kind: 'server', title: 'One', text: '' });
+		expect(first).toBeDefined();
+		expect(repeat).toBeUndefined();
+		for (let index = 0; index < 1000; index++) {
+			notifications.add({
+				messageId: `bulk-${index}`,
+				kind: 'server',
+				title: `N${index}`,
+				text: ''
+			});
+		}
+		expect(notifications.entries).toHaveLength(300);
+		expect(notifications.entries[0].title).toBe('N999');
+		expect(notifications.unreadCount).toBe(300);
+	});
+
+	it('resolves notices once their condition is over', () => {
+		notifications.clear();
+		notifications.add({ kind: 'server-restarting', title: 'Restarting', text: '' });
+		notifications.resolve(['server-restarting']);
+		expect(notifications.entries[0].active).toBe(false);
+	});
+});
+
+describe('command log', () => {
+	it('drops repeats by MessageId, but not empty ids, and stays bounded', () => {
+		commandLog.clear();
+		expect(commandLog.markSeen('id-1')).toBe(true);
+		expect(commandLog.markSeen('id-1')).toBe(false);
+		expect(commandLog.markSeen('00000000000000000000000000000000')).toBe(true);
+		expect(commandLog.markSeen('00000000000000000000000000000000')).toBe(true);
+		expect(commandLog.markSeen(undefined)).toBe(true);
+		for (let index = 0; index < 1000; index++) {
+			commandLog.add({ messageType: 'Playstate', summary: `Pause ${index}`, outcome: 'applied' });
+		}
+		expect(commandLog.entries).toHaveLength(300);
+		expect(commandLog.entries[0].summary).toBe('Pause 999');
+	});
+});
