@@ -153,8 +153,13 @@ test('reports progress every 10 s while paused', async ({ page }) => {
 test('reports Stopped when an item ends and starts the next', async ({ page }) => {
 	const { deviceId, session } = await signInAndFindSession(page, remote);
 	const [first, second] = library.tracks;
+	const beforePlay = await logCursor();
 	await remote.play(session.Id, [first.Id, second.Id]);
 	await expectPlaying(page);
+	// The first item's start report must be in before the cursor, or it would count as new.
+	await expect
+		.poll(async () => describe(await checkIns(beforePlay, deviceId)))
+		.toContain(`start:${first.Id}`);
 	const since = await logCursor();
 	await remote.playstate(session.Id, 'Seek', ticks(first.seconds - 1));
 	await expect

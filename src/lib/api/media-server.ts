@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky';
 import * as z from 'zod/mini';
 
+import { createLogger } from '$lib/log';
 import { buildAuthorizationHeader, type ClientIdentity } from '$lib/protocol/authorization';
 import {
 	AuthenticationResultSchema,
@@ -31,11 +32,21 @@ export interface PlaybackInfoRequest {
 	audioStreamIndex?: number;
 	subtitleStreamIndex?: number;
 	maxStreamingBitrate?: number;
+	/** Jellyfin `DeviceProfile`: what the client plays directly and which transcodes it takes. */
+	deviceProfile?: unknown;
+	/** False requests a transcode even where the server would offer the file as it is. */
+	enableDirectPlay?: boolean;
 }
 
 const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
 /** Ids per /Items request: 100 Jellyfin ids make a query of about 3.3 KB, well inside URL limits. */
 const IDS_PER_REQUEST = 100;
+/** The most items Cue requests in an instant mix. */
+const INSTANT_MIX_LIMIT = 200;
+/** Below the 64 KiB that browsers allow for the bodies of all pending keepalive requests. */
+const MAX_KEEPALIVE_BODY_BYTES = 60_000;
+
+const log = createLogger('api');
 
 /**
  * The Jellyfin HTTP API as Cue uses it. One instance serves one server address; the token can
@@ -120,8 +131,9 @@ export class MediaServerApi {
 			AudioStreamIndex: request.audioStreamIndex,
 			SubtitleStreamIndex: request.subtitleStreamIndex,
 			MaxStreamingBitrate: request.maxStreamingBitrate,
-			EnableDirectPlay: true,
-			EnableDirectStream: true,
+			DeviceProfile: request.deviceProfile,
+			EnableDirectPlay: request.enableDirectPlay ?? true,
+			EnableDirectStream: request.enableDirectPlay ?? true,
 			EnableTranscoding: true,
 			AutoOpenLiveStream: true
 		};
@@ -133,6 +145,42 @@ export class MediaServerApi {
 			PlaybackInfoResponseSchema,
 			'Reading playback information'
 		);
+	}
+
+	/** Fetches the instant mix of an item: similar items, the item itself first for a track. */
+	async getInstantMix(userId: string, itemId: string): Promise<BaseItem[]> {
+		const searchParams = { userId, fields: ITEM_FIELDS, limit: INSTANT_MIX_LIMIT };
+		const path = `Items/${encodeURIComponent(itemId)}/InstantMix`;
+		const result = await requestJson(
+			this.#http,
+			path,
+			{ searchParams },
+			ItemsResultSchema,
+			'Fetching an instant mix'
+		);
+		return result.Items;
+	}
+
+	/** Keeps the server's transcoding job of a play session alive while nothing is fetched. */
+	pingPlaySession(playSessionId: string): Promise<void> {
+		const options = { method: 'post', searchParams: { playSessionId } };
+		return requestVoid(this.#http, 'Sessions/Playing/Ping', options, 'Pinging the transcode');
+	}
+
+	/** Tells the server that Cue no longer needs the transcode of a play session. */
+	stopTranscode(playSessionId: string): Promise<void> {
+		const searchParams = { deviceId: this.#identity.deviceId, playSessionId };
+		const options = { method: 'delete', searchParams };
+		return requestVoid(this.#http, 'Videos/ActiveEncodings', options, 'Stopping the transcode');
+	}
+
+	/** Returns whether the server still serves a stream URL, by a HEAD request for it. */
+	async isStreamAvailable(url: string): Promise<boolean> {
+		try {
+			return (await fetch(url, { method: 'HEAD' })).ok;
+		} catch {
+			return false;
+		}
 	}
 
 	reportPlaybackStart(body: Record<string, unknown>): Promise<void> {
@@ -152,6 +200,28 @@ export class MediaServerApi {
 	reportPlaybackStopped(body: Record<string, unknown>): Promise<void> {
 		const options = { method: 'post', json: body };
 		return requestVoid(this.#http, 'Sessions/Playing/Stopped', options, 'Stop check-in');
+	}
+
+	/**
+	 * Sends a Stopped report with `fetch(…, { keepalive: true })`, which the browser completes
+	 * after the page is gone. sendBeacon cannot carry the Authorization header. Browsers cap the
+	 * bodies of pending keepalive requests at 64 KiB in total, so a long NowPlayingQueue is left out.
+	 */
+	reportPlaybackStoppedOnExit(body: Record<string, unknown>): void {
+		let text = JSON.stringify(body);
+		if (new TextEncoder().encode(text).length > MAX_KEEPALIVE_BODY_BYTES) {
+			text = JSON.stringify({ ...body, NowPlayingQueue: undefined });
+		}
+		const headers = {
+			Authorization: buildAuthorizationHeader(this.#identity, this.#token),
+			'Content-Type': 'application/json'
+		};
+		fetch(`${this.baseUrl}/Sessions/Playing/Stopped`, {
+			method: 'POST',
+			keepalive: true,
+			headers,
+			body: text
+		}).catch((error) => log.warn('the Stopped report on exit failed', { error }));
 	}
 
 	logout(): Promise<void> {

@@ -2,9 +2,17 @@ import type { MediaServerApi } from '$lib/api/media-server';
 import { createLogger } from '$lib/log';
 import { ticksToSeconds } from '$lib/protocol/ticks';
 import { currentEntry, EMPTY_QUEUE, moveTo, nextIndex } from '$lib/queue';
+import { messages } from '$lib/stores/messages.svelte';
 import { player } from '$lib/stores/player.svelte';
-import { resolveMedia, type StartOptions } from './loader';
+import type { StartOptions } from './loader';
 import { attemptPlay, createMediaElement, unlockPlayback } from './media-element';
+import {
+	isServerStream,
+	pingPausedTranscode,
+	serverStreamSurvived,
+	stopServerStream
+} from './media-keepalive';
+import { MediaStreamState, streamChangeOptions, type StreamChange } from './media-stream';
 import type { CheckInReporter } from './reporter';
 import { takeSnapshot } from './snapshot';
 
@@ -19,20 +27,29 @@ export interface EngineContext {
 const PROGRESS_INTERVAL_MS = 10_000;
 /** HTMLMediaElement.HAVE_METADATA, written out so the engine also runs without a DOM. */
 const HAVE_METADATA = 1;
+const NOTHING_LOADED: ActionResult = { ignored: 'nothing is loaded' };
+const REPLACED: ActionResult = { ignored: 'replaced by a newer request' };
+/** How long the notice about a skipped, failed item stays. */
+const FAILURE_NOTICE_MS = 10_000;
 
 const log = createLogger('player');
 
 /**
  * Owns the one media element: loads queue entries into it and turns its events into check-ins.
- * The Transport class contains the actions a person or a remote takes on it.
+ * The Transport class contains the actions a person or a remote takes on it. Positions are item
+ * positions: the element's time plus the offset of a transcode that starts later in the item.
  */
 export class PlaybackEngine {
 	readonly media: HTMLMediaElement;
 	#context: EngineContext;
 	#reporter: CheckInReporter;
+	#stream: MediaStreamState;
 	#generation = 0;
 	#startReported = false;
-	#pendingStartSeconds: number | null = null;
+	/** PlaylistItemId of the entry whose broken server stream was already restarted once. */
+	#restartedEntry: string | null = null;
+	/** When the element last paused (Date.now()), or null while it plays. */
+	#pausedAt: number | null = null;
 	#progressTimer: ReturnType<typeof setInterval> | undefined;
 
 	/** `media` is for tests, which pass a stand-in for the element. */
@@ -40,6 +57,7 @@ export class PlaybackEngine {
 		this.media = media ?? createMediaElement();
 		this.#context = context;
 		this.#reporter = reporter;
+		this.#stream = new MediaStreamState(this.media, (message) => this.#onStreamError(message));
 		this.#listen();
 	}
 
@@ -61,16 +79,17 @@ export class PlaybackEngine {
 		player.error = null;
 		player.positionSeconds = startSeconds;
 		player.durationSeconds = ticksToSeconds(item.RunTimeTicks ?? 0);
+		this.#restartedEntry = null;
 		try {
-			const loaded = await resolveMedia(api, userId, entry, item, startSeconds, {
+			const loaded = await this.#stream.resolve(api, userId, entry, item, startSeconds, {
 				maxStreamingBitrate: player.maxStreamingBitrate,
 				...options
 			});
-			if (generation !== this.#generation) return { ignored: 'replaced by a newer request' };
+			if (generation !== this.#generation) return REPLACED;
 			player.loaded = loaded;
 			this.#startReported = false;
-			this.#pendingStartSeconds = startSeconds > 0 ? startSeconds : null;
-			this.media.src = loaded.url;
+			await this.#stream.open(loaded, startSeconds);
+			if (generation !== this.#generation) return REPLACED;
 			this.#startProgressTimer();
 			if (options.startPaused) {
 				player.status = 'paused';
@@ -80,10 +99,60 @@ export class PlaybackEngine {
 			}
 			return 'applied';
 		} catch (error) {
-			if (generation !== this.#generation) return { ignored: 'replaced by a newer request' };
+			if (generation !== this.#generation) return REPLACED;
 			this.#showError(`Could not load "${item.Name}": ${(error as Error).message}`);
 			return { ignored: (error as Error).message };
 		}
+	}
+
+	/**
+	 * Replaces the loaded item's stream with a new one from the server, as for another audio
+	 * stream, a burned-in subtitle, a seek outside a transcode, or a transcode the server ended.
+	 * The item's play session goes on: no Stopped or Playing report, only a progress report.
+	 */
+	async changeStream(change: StreamChange): Promise<ActionResult> {
+		const loaded = player.loaded;
+		const api = this.#context.api();
+		const userId = this.#context.userId();
+		if (!loaded || !api || !userId) return NOTHING_LOADED;
+		const generation = ++this.#generation;
+		const statusBefore = player.status;
+		player.status = 'loading';
+		try {
+			const options = streamChangeOptions(loaded, change, player.maxStreamingBitrate);
+			const { entry, item } = loaded;
+			const next = await this.#stream.resolve(api, userId, entry, item, change.atSeconds, options);
+			if (generation !== this.#generation) return REPLACED;
+			stopServerStream(api, player.loaded);
+			player.loaded = next;
+			await this.#stream.open(next, change.atSeconds);
+			if (generation !== this.#generation) return REPLACED;
+			this.#startProgressTimer();
+			if (change.play) void this.play();
+			else player.status = 'paused';
+			this.reportProgress(change.eventName);
+			return 'applied';
+		} catch (error) {
+			if (generation !== this.#generation) return REPLACED;
+			const message = (error as Error).message;
+			if (change.onFailure === 'fail') {
+				this.#failCurrent(`Could not play "${loaded.item.Name}": ${message}`);
+			} else {
+				player.status = statusBefore;
+				log.warn(`keeping the current stream: ${message}`);
+			}
+			return { ignored: message };
+		}
+	}
+
+	/** Shows the text subtitle stream `index` (-1: none) of the current stream and reports it. */
+	showSubtitle(index: number): ActionResult {
+		const loaded = player.loaded;
+		if (!loaded) return NOTHING_LOADED;
+		player.loaded = { ...loaded, subtitleStreamIndex: index };
+		this.#stream.showSubtitle(index);
+		this.reportProgress('subtitletrackchange');
+		return 'applied';
 	}
 
 	/** Ends playback, reports it and empties the queue. */
@@ -109,13 +178,46 @@ export class PlaybackEngine {
 		}
 	}
 
-	/** Seeks now, or once the metadata is in when the element cannot seek yet. */
+	/**
+	 * Unpauses. A server stream paused for a while is checked first, and replaced by a new stream
+	 * at the paused position when the server no longer has it.
+	 */
+	async resume(): Promise<void> {
+		const loaded = player.loaded;
+		const pausedMs = this.#pausedAt === null ? 0 : Date.now() - this.#pausedAt;
+		if (await serverStreamSurvived(this.#context.api(), loaded, pausedMs)) {
+			await this.play();
+			return;
+		}
+		if (player.loaded?.playSessionId !== loaded?.playSessionId) return;
+		const atSeconds = this.positionSeconds();
+		await this.changeStream({ atSeconds, play: true, eventName: 'unpause', onFailure: 'fail' });
+	}
+
+	/** Returns the current position in the item, in seconds. */
+	positionSeconds(): number {
+		return this.#stream.positionSeconds(player.loaded);
+	}
+
+	/**
+	 * Seeks to item position `seconds`: now, or once the metadata is in when the element cannot
+	 * seek yet. A transcode that does not reach there is replaced by one that starts there.
+	 */
 	seekElement(seconds: number): void {
+		const loaded = player.loaded;
 		if (this.media.readyState < HAVE_METADATA) {
-			this.#pendingStartSeconds = seconds;
+			this.#stream.pendingStartSeconds = seconds;
 			this.reportProgress('timeupdate');
+		} else if (loaded && this.#stream.needsNewStream(loaded, seconds)) {
+			const play = !this.media.paused;
+			void this.changeStream({
+				atSeconds: seconds,
+				play,
+				eventName: 'timeupdate',
+				onFailure: 'fail'
+			});
 		} else {
-			this.media.currentTime = seconds;
+			this.media.currentTime = seconds - (loaded?.offsetSeconds ?? 0);
 		}
 	}
 
@@ -149,7 +251,8 @@ export class PlaybackEngine {
 			shuffled
 		);
 		// Until the metadata is in, the element reports 0; the position it is about to seek to is true.
-		if (this.#pendingStartSeconds !== null) snapshot.positionSeconds = this.#pendingStartSeconds;
+		const pending = this.#stream.pendingStartSeconds;
+		if (pending !== null) snapshot.positionSeconds = pending;
 		return snapshot;
 	}
 
@@ -171,11 +274,13 @@ export class PlaybackEngine {
 	#finishLoaded(failed: boolean): void {
 		if (!player.loaded) return;
 		this.#reporter.stopped(this.#snapshot(), failed);
+		stopServerStream(this.#context.api(), player.loaded);
 		player.loaded = null;
 		clearInterval(this.#progressTimer);
 	}
 
 	#unload(): void {
+		this.#stream.close();
 		this.media.pause();
 		this.media.removeAttribute('src');
 		this.media.load();
@@ -187,6 +292,7 @@ export class PlaybackEngine {
 		clearInterval(this.#progressTimer);
 		this.#progressTimer = setInterval(() => {
 			if (player.status !== 'loading') this.reportProgress('timeupdate');
+			pingPausedTranscode(this.#context.api(), player.loaded, this.media);
 		}, PROGRESS_INTERVAL_MS);
 	}
 
@@ -206,9 +312,9 @@ export class PlaybackEngine {
 			player.playbackRate = media.playbackRate;
 			this.reportProgress('playbackratechange');
 		});
-		media.addEventListener('timeupdate', () => (player.positionSeconds = media.currentTime));
+		media.addEventListener('timeupdate', () => (player.positionSeconds = this.positionSeconds()));
 		media.addEventListener('durationchange', () => this.#onDurationChange());
-		media.addEventListener('loadedmetadata', () => this.#applyPendingStart());
+		media.addEventListener('loadedmetadata', () => this.#onLoadedMetadata());
 		media.addEventListener('ended', () => this.#onEnded());
 		media.addEventListener('error', () => this.#onError());
 	}
@@ -217,6 +323,7 @@ export class PlaybackEngine {
 		if (!player.loaded) return;
 		player.status = 'playing';
 		player.unlocked = true;
+		this.#pausedAt = null;
 		if (this.#startReported) {
 			this.reportProgress('unpause');
 			return;
@@ -228,6 +335,7 @@ export class PlaybackEngine {
 	#onPause(): void {
 		if (!player.loaded || this.media.ended || player.status === 'blocked') return;
 		player.status = 'paused';
+		this.#pausedAt = Date.now();
 		this.reportProgress('pause');
 	}
 
@@ -238,13 +346,22 @@ export class PlaybackEngine {
 	}
 
 	#onDurationChange(): void {
-		if (Number.isFinite(this.media.duration)) player.durationSeconds = this.media.duration;
+		const offset = player.loaded?.offsetSeconds ?? 0;
+		if (Number.isFinite(this.media.duration)) player.durationSeconds = offset + this.media.duration;
 	}
 
-	#applyPendingStart(): void {
-		const start = this.#pendingStartSeconds;
-		this.#pendingStartSeconds = null;
-		if (start !== null) this.media.currentTime = start;
+	/** Works out where a server stream starts in the item, then seeks to the pending start. */
+	#onLoadedMetadata(): void {
+		const loaded = player.loaded;
+		if (!loaded) return;
+		const offsetSeconds = this.#stream.settle(loaded);
+		if (offsetSeconds !== loaded.offsetSeconds) {
+			player.loaded = { ...loaded, offsetSeconds };
+			this.#onDurationChange();
+		}
+		const start = this.#stream.pendingStartSeconds;
+		this.#stream.pendingStartSeconds = null;
+		if (start !== null && start > offsetSeconds) this.media.currentTime = start - offsetSeconds;
 	}
 
 	#onEnded(): void {
@@ -260,13 +377,40 @@ export class PlaybackEngine {
 	}
 
 	#onError(): void {
+		const reason = this.media.error?.message || `media error ${this.media.error?.code ?? ''}`;
+		this.#onStreamError(reason);
+	}
+
+	/**
+	 * Handles a stream that broke. A server stream that did start gets one new stream at the same
+	 * position, because the server may have ended its transcode. Anything else fails the item.
+	 */
+	#onStreamError(reason: string): void {
 		const loaded = player.loaded;
 		if (!loaded) return;
-		const reason = this.media.error?.message || `media error ${this.media.error?.code ?? ''}`;
+		const entry = loaded.entry.playlistItemId;
+		if (isServerStream(loaded) && this.#stream.started && this.#restartedEntry !== entry) {
+			this.#restartedEntry = entry;
+			log.warn(`the stream of "${loaded.item.Name}" broke (${reason}); asking for a new one`);
+			const play = player.status === 'playing';
+			const atSeconds = this.positionSeconds();
+			void this.changeStream({ atSeconds, play, eventName: 'timeupdate', onFailure: 'fail' });
+			return;
+		}
+		this.#failCurrent(`Could not play "${loaded.item.Name}": ${reason}`);
+	}
+
+	/**
+	 * Reports the loaded item as failed, shows why and moves on to the next entry. The player
+	 * shows the error until something else loads, so when it moves on a notice keeps it visible.
+	 */
+	#failCurrent(message: string): void {
 		this.#finishLoaded(true);
-		this.#showError(`Could not play "${loaded.item.Name}": ${reason}`);
+		this.#stream.close();
+		this.#showError(message);
 		const index = nextIndex(player.queue, 'RepeatNone', 'skip');
 		if (index === undefined) return;
+		messages.show('Skipped an item that failed', message, FAILURE_NOTICE_MS);
 		player.queue = moveTo(player.queue, index);
 		void this.loadCurrent(0);
 	}

@@ -26,6 +26,8 @@ type Arguments = Record<string, string>;
 type Handler = (args: Arguments, tools: CommandTools) => ActionResult | Promise<ActionResult>;
 
 const VOLUME_STEP = 0.05;
+/** Highest media stream Index accepted in arguments, far above what a real file has. */
+const MAX_STREAM_INDEX = 10_000;
 const MAX_MESSAGE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 function invalid(name: string, args: Arguments): ActionResult {
@@ -46,6 +48,15 @@ export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand
 	Mute: (_, { transport }) => transport.setMuted(true),
 	Unmute: (_, { transport }) => transport.setMuted(false),
 	ToggleMute: (_, { transport }) => transport.setMuted(!player.muted),
+	SetAudioStreamIndex: (args, { transport }) => {
+		const index = readIntegerArgument(args, 'Index', 0, MAX_STREAM_INDEX);
+		return index === undefined ? invalid('Index', args) : transport.selectAudioStream(index);
+	},
+	SetSubtitleStreamIndex: (args, { transport }) => {
+		// -1 turns subtitles off.
+		const index = readIntegerArgument(args, 'Index', -1, MAX_STREAM_INDEX);
+		return index === undefined ? invalid('Index', args) : transport.selectSubtitleStream(index);
+	},
 	DisplayMessage: (args) => {
 		const text = readStringArgument(args, 'Text');
 		const header = readStringArgument(args, 'Header');
@@ -79,8 +90,8 @@ export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand
 			ItemIds: [itemId],
 			PlayCommand: 'PlayNow',
 			MediaSourceId: readStringArgument(args, 'MediaSourceId'),
-			AudioStreamIndex: readIntegerArgument(args, 'AudioStreamIndex', 0, 10_000),
-			SubtitleStreamIndex: readIntegerArgument(args, 'SubtitleStreamIndex', -1, 10_000),
+			AudioStreamIndex: readIntegerArgument(args, 'AudioStreamIndex', 0, MAX_STREAM_INDEX),
+			SubtitleStreamIndex: readIntegerArgument(args, 'SubtitleStreamIndex', -1, MAX_STREAM_INDEX),
 			StartPositionTicks: readWireNumber(args.StartPositionTicks)
 		});
 	},

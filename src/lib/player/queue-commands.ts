@@ -65,6 +65,45 @@ export async function playNow(
 	});
 }
 
+/**
+ * PlayInstantMix: plays the instant mix of the requested items (`GET /Items/{id}/InstantMix`) as
+ * a PlayNow. Jellyfin's server expands it before sending; Emby may send it as it is.
+ */
+export async function playInstantMix(
+	engine: PlaybackEngine,
+	context: EngineContext,
+	request: PlayRequest
+): Promise<ActionResult> {
+	const api = context.api();
+	const userId = context.userId();
+	if (!api || !userId) throw new Error('not signed in');
+	const mixes = await Promise.all(request.ItemIds.map((id) => api.getInstantMix(userId, id)));
+	const ids = [...new Set(mixes.flat().map((item) => item.Id))];
+	if (ids.length === 0) return { ignored: 'the server has no instant mix for these items' };
+	return playNow(engine, context, { ...request, PlayCommand: 'PlayNow', ItemIds: ids });
+}
+
+/** PlayShuffle: plays the requested items in random order, as a PlayNow from the first. */
+export function playShuffled(
+	engine: PlaybackEngine,
+	context: EngineContext,
+	request: PlayRequest,
+	random: () => number = Math.random
+): Promise<ActionResult> {
+	const ids = [...request.ItemIds];
+	for (let index = ids.length - 1; index > 0; index--) {
+		const other = Math.floor(random() * (index + 1));
+		[ids[index], ids[other]] = [ids[other]!, ids[index]!];
+	}
+	return playNow(engine, context, {
+		...request,
+		PlayCommand: 'PlayNow',
+		ItemIds: ids,
+		StartIndex: 0,
+		StartPositionTicks: undefined
+	});
+}
+
 /** PlayNext inserts after the current entry and PlayLast appends; an idle player starts them. */
 export async function addToQueue(
 	engine: PlaybackEngine,

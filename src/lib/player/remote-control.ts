@@ -9,7 +9,7 @@ import { ticksToSeconds } from '$lib/protocol/ticks';
 import { commandLog, type CommandLogEntry } from '$lib/stores/command-log.svelte';
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 import { GENERAL_COMMAND_HANDLERS } from './general-commands';
-import { addToQueue, playNow } from './queue-commands';
+import { addToQueue, playInstantMix, playNow, playShuffled } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
 
@@ -93,8 +93,10 @@ export class RemoteControl {
 				return addToQueue(this.#engine, this.#context, request.ItemIds, 'last');
 			case 'PlayNow':
 				return playNow(this.#engine, this.#context, request);
-			default:
-				return Promise.resolve({ ignored: `${request.PlayCommand} is not supported yet` });
+			case 'PlayInstantMix':
+				return playInstantMix(this.#engine, this.#context, request);
+			case 'PlayShuffle':
+				return playShuffled(this.#engine, this.#context, request);
 		}
 	}
 

@@ -6,6 +6,7 @@ import type { RepeatMode } from '$lib/protocol/checkin';
 /**
  * Reads the state to report from the media element itself, so a check-in never claims playback
  * that the element is not doing: a paused element is reported as paused, whatever Cue intended.
+ * The position is in the item: the element's time plus where a transcode started.
  */
 export function takeSnapshot(
 	media: HTMLMediaElement,
@@ -19,7 +20,8 @@ export function takeSnapshot(
 		mediaSourceId: loaded.source.Id,
 		playSessionId: loaded.playSessionId,
 		playlistItemId: loaded.entry.playlistItemId,
-		positionSeconds: Number.isFinite(media.currentTime) ? media.currentTime : 0,
+		positionSeconds:
+			loaded.offsetSeconds + (Number.isFinite(media.currentTime) ? media.currentTime : 0),
 		isPaused: media.paused,
 		isMuted: media.muted,
 		volume: media.volume,
@@ -28,6 +30,12 @@ export function takeSnapshot(
 		repeatMode,
 		playbackOrder: shuffled ? 'Shuffle' : 'Default',
 		playbackRate: media.playbackRate,
+		audioStreamIndex: loaded.audioStreamIndex,
+		subtitleStreamIndex: hasSubtitles(loaded) ? loaded.subtitleStreamIndex : undefined,
 		queue: toQueueItemRefs(queue)
 	};
+}
+
+function hasSubtitles(loaded: LoadedMedia): boolean {
+	return loaded.source.MediaStreams.some((stream) => stream.Type === 'Subtitle');
 }

@@ -4,6 +4,7 @@ import { moveTo, nextIndex, previousIndex } from '$lib/queue';
 import { shuffleQueue, unshuffleQueue } from '$lib/queue-shuffle';
 import { player } from '$lib/stores/player.svelte';
 import type { ActionResult, PlaybackEngine } from './engine';
+import { selectAudioStream, selectSubtitleStream } from './media-tracks';
 
 /** PreviousTrack restarts the current item instead when it is further in than this. */
 const RESTART_THRESHOLD_SECONDS = 3;
@@ -36,7 +37,7 @@ export class Transport {
 
 	unpause(): ActionResult {
 		if (!player.loaded) return NOTHING_LOADED;
-		if (this.#media.paused) void this.#engine.play();
+		if (this.#media.paused) void this.#engine.resume();
 		return 'applied';
 	}
 
@@ -51,7 +52,9 @@ export class Transport {
 	}
 
 	previous(): ActionResult {
-		if (player.loaded && this.#media.currentTime > RESTART_THRESHOLD_SECONDS) return this.seek(0);
+		if (player.loaded && this.#engine.positionSeconds() > RESTART_THRESHOLD_SECONDS) {
+			return this.seek(0);
+		}
 		const index = previousIndex(player.queue, player.repeatMode);
 		if (index === undefined) return player.loaded ? this.seek(0) : NOTHING_LOADED;
 		return this.jumpTo(index);
@@ -65,11 +68,12 @@ export class Transport {
 		return 'applied';
 	}
 
-	/** Seeks to `seconds`, clamped to the item's length. */
+	/** Seeks to item position `seconds`, clamped to the item's length. */
 	seek(seconds: number): ActionResult {
 		if (!player.loaded) return NOTHING_LOADED;
+		const offset = player.loaded.offsetSeconds;
 		const length = Number.isFinite(this.#media.duration)
-			? this.#media.duration
+			? offset + this.#media.duration
 			: ticksToSeconds(player.loaded.item.RunTimeTicks ?? 0);
 		const target = Math.min(Math.max(0, seconds), length > 0 ? length : Infinity);
 		player.positionSeconds = target;
@@ -79,7 +83,7 @@ export class Transport {
 
 	seekBy(deltaSeconds: number): ActionResult {
 		if (!player.loaded) return NOTHING_LOADED;
-		return this.seek(this.#media.currentTime + deltaSeconds);
+		return this.seek(this.#engine.positionSeconds() + deltaSeconds);
 	}
 
 	setVolume(volume: number): ActionResult {
@@ -114,6 +118,16 @@ export class Transport {
 		player.repeatMode = mode;
 		this.#engine.reportProgress('repeatmodechange');
 		return 'applied';
+	}
+
+	/** Plays the audio stream with this `Index`; a file's other audio streams come from the server. */
+	selectAudioStream(index: number): Promise<ActionResult> | ActionResult {
+		return selectAudioStream(this.#engine, index);
+	}
+
+	/** Shows the subtitle stream with this `Index`, or none for -1. */
+	selectSubtitleStream(index: number): Promise<ActionResult> | ActionResult {
+		return selectSubtitleStream(this.#engine, index);
 	}
 
 	setPlaybackRate(rate: number): ActionResult {

@@ -62,6 +62,8 @@ export const SUPPORTED_COMMANDS = [
 	'Mute',
 	'Unmute',
 	'ToggleMute',
+	'SetAudioStreamIndex',
+	'SetSubtitleStreamIndex',
 	'DisplayMessage',
 	'SetRepeatMode',
 	'SetShuffleQueue',

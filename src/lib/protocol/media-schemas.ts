@@ -58,8 +58,12 @@ export const MediaStreamSchema = z.object({
 		z.transform((type: string | undefined) => type ?? 'Audio')
 	),
 	Codec: optionalField(z.string()),
+	Profile: optionalField(z.string()),
+	Level: optionalField(wireNumber),
 	Language: optionalField(z.string()),
+	Title: optionalField(z.string()),
 	DisplayTitle: optionalField(z.string()),
+	IsTextSubtitleStream: optionalField(z.boolean()),
 	DeliveryMethod: optionalField(z.string()),
 	DeliveryUrl: optionalField(z.string()),
 	IsDefault: optionalField(z.boolean()),

@@ -1,3 +1,4 @@
+import type { TextSubtitle } from '$lib/player/subtitles';
 import type { PlayMethod, RepeatMode } from '$lib/protocol/checkin';
 import type { BaseItem, MediaSource } from '$lib/protocol/schemas';
 import { currentEntry, EMPTY_QUEUE, type QueueEntry, type QueueState } from '$lib/queue';
@@ -12,6 +13,20 @@ export interface LoadedMedia {
 	playSessionId: string;
 	playMethod: PlayMethod;
 	url: string;
+	/** 'file' for a URL the element opens itself, 'hls' for a playlist (native or hls.js). */
+	delivery: 'file' | 'hls';
+	/**
+	 * Item position, in seconds, at which the stream starts. Non-zero only for a transcode that
+	 * the server started part-way into the item; known once the stream's metadata is in.
+	 */
+	offsetSeconds: number;
+	audioStreamIndex?: number;
+	/** The subtitle stream shown, by its own Index, or -1 for none. */
+	subtitleStreamIndex: number;
+	/** True when the server burns the shown subtitle into the picture. */
+	subtitleBurnedIn: boolean;
+	/** Text subtitles of the source that the browser can show as tracks. */
+	textSubtitles: TextSubtitle[];
 }
 
 /** Reactive mirror of the player for the UI. Only the playback engine writes to it. */

@@ -17,6 +17,10 @@ export class FakeMediaElement extends EventTarget {
 	autoplayAllowed = true;
 	/** Length in seconds each newly loaded source reports. */
 	sourceDuration = 120;
+	/** When set, each newly loaded source fails with this error instead of loading. */
+	loadError: { code: number; message: string } | null = null;
+	/** MIME types (matched as substrings) for which canPlayType returns ''; it returns 'probably' for all others. */
+	unplayableTypes: string[] = [];
 	#src: string | null = null;
 	#currentTime = 0;
 	#volume = 1;
@@ -60,6 +64,10 @@ export class FakeMediaElement extends EventTarget {
 		return this.#src ?? '';
 	}
 
+	canPlayType(type: string): string {
+		return this.unplayableTypes.some((unplayable) => type.includes(unplayable)) ? '' : 'probably';
+	}
+
 	getAttribute(name: string): string | null {
 		return name === 'src' ? this.#src : null;
 	}
@@ -75,6 +83,14 @@ export class FakeMediaElement extends EventTarget {
 		this.duration = Number.NaN;
 		this.seekable = { length: 0 };
 		if (this.#src === null) return;
+		const loadError = this.loadError;
+		if (loadError) {
+			queueMicrotask(() => {
+				this.error = loadError;
+				this.#fire('error');
+			});
+			return;
+		}
 		queueMicrotask(() => {
 			this.duration = this.sourceDuration;
 			this.readyState = HAVE_ENOUGH_DATA;

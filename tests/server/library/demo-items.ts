@@ -1,11 +1,13 @@
 import { secondsToTicks } from '../core/wire.ts';
 import { artistIdFor, itemIdFor } from './item-ids.ts';
+import { REAL_MEDIA_IDS, realMediaItems } from './real-media-items.ts';
 import type { CatalogItem } from './types.ts';
 
 /**
- * The demo library: an album of five tracks, a three-hour audio item and two short videos.
- * Audio is synthesised as WAV; video and image files live in tests/server/media and are made
- * by scripts/make-demo-media.sh.
+ * The demo library: an album of five tracks, a three-hour audio item, two short videos that
+ * Chromium plays as they are, and the videos of real-media-items.ts that it cannot. Audio is
+ * synthesised as WAV; video and image files live in tests/server/media and are made by
+ * scripts/make-demo-media.sh and scripts/make-real-media.sh.
  */
 export const ARTIST_NAME = 'The Test Signals';
 export const ARTIST_ID = artistIdFor(ARTIST_NAME);
@@ -72,7 +74,8 @@ export const DEMO_ITEM_IDS = {
 	tracks: tracks.map((track) => track.id),
 	longAudio: itemIdFor('Audio', LONG_AUDIO_PATH),
 	colorBars: itemIdFor('Movie', COLOR_BARS_PATH),
-	countingPattern: itemIdFor('Movie', COUNTING_PATTERN_PATH)
+	countingPattern: itemIdFor('Movie', COUNTING_PATTERN_PATH),
+	...REAL_MEDIA_IDS
 };
 
 const folders: CatalogItem[] = [
@@ -174,4 +177,10 @@ const videos: CatalogItem[] = [
 	}
 ];
 
-export const DEMO_ITEMS: readonly CatalogItem[] = [...folders, ...tracks, longAudio, ...videos];
+export const DEMO_ITEMS: readonly CatalogItem[] = [
+	...folders,
+	...tracks,
+	longAudio,
+	...videos,
+	...realMediaItems(videoLibraryId)
+];

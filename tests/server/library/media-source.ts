@@ -23,9 +23,9 @@ function fileName(path: string): string {
 }
 
 /**
- * Builds the item's one `MediaSourceInfo`, as PlaybackInfo and `fields=MediaSources` return it.
- * Every demo file plays in Chromium as it is, so direct play and direct stream are always
- * offered. Transcoding never is, because this server has no transcoder.
+ * Builds the item's one `MediaSourceInfo`, as `fields=MediaSources` returns it and as PlaybackInfo
+ * starts from before it weighs the client's DeviceProfile. Transcoding is offered for files with
+ * pre-made HLS renditions, since this server has no transcoder.
  */
 export function mediaSourceFor(item: CatalogItem) {
 	if (item.media === undefined) return undefined;
@@ -48,7 +48,7 @@ export function mediaSourceFor(item: CatalogItem) {
 		IgnoreDts: false,
 		IgnoreIndex: false,
 		GenPtsInput: false,
-		SupportsTranscoding: false,
+		SupportsTranscoding: item.media.kind === 'file' && item.media.renditions !== undefined,
 		SupportsDirectStream: true,
 		SupportsDirectPlay: true,
 		IsInfiniteStream: false,

@@ -54,6 +54,7 @@ function readProgressReport(body: JsonObject): ProgressReport {
 		volumeLevel: readNumber(body, 'VolumeLevel'),
 		playMethod: readEnum(body, 'PlayMethod', PLAY_METHODS) ?? 'Transcode',
 		liveStreamId: readString(body, 'LiveStreamId'),
+		playSessionId: readString(body, 'PlaySessionId'),
 		repeatMode: readEnum(body, 'RepeatMode', REPEAT_MODES) ?? 'RepeatNone',
 		playbackOrder: readEnum(body, 'PlaybackOrder', PLAYBACK_ORDERS) ?? 'Default',
 		nowPlayingQueue: readQueue(body),

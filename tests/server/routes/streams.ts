@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
 import { notFound } from '../core/errors.ts';
+import { sendErrorText } from '../core/http.ts';
 import { parseRange, type ByteRange } from '../core/range.ts';
 import type { RequestContext, Route } from '../core/router.ts';
 import { parseGuid } from '../core/wire.ts';
@@ -11,6 +12,8 @@ import { mediaFilePath } from '../library/media-files.ts';
 import { mediaSize } from '../library/media-source.ts';
 import { wavChunks } from '../library/tone.ts';
 import type { CatalogItem } from '../library/types.ts';
+import { hlsRoutes } from './hls.ts';
+import { subtitleRoutes } from './subtitles.ts';
 
 function contentType(item: CatalogItem): string {
 	if (item.media?.kind === 'file') return item.media.mimeType;
@@ -46,12 +49,17 @@ function sendUnsatisfiable(res: ServerResponse, size: number): void {
 /**
  * Serves an item's media file with byte-range support, like Jellyfin's static streams
  * (`?Static=true`). No token is required, as in 10.11. The test log keeps the query the client
- * sent, including `mediaSourceId`, `deviceId` and whether it added `ApiKey`.
+ * sent, including `mediaSourceId`, `deviceId` and whether it added `ApiKey`. An item set to fail
+ * answers with its status instead.
  */
 function stream(ctx: RequestContext): void {
 	const id = parseGuid(ctx.params.itemId ?? '');
 	const item = id === undefined ? undefined : findItem(id);
 	if (item?.media === undefined) throw notFound(`No media for item ${ctx.params.itemId}`);
+	if (item.media.kind === 'file' && item.media.failWith !== undefined) {
+		sendErrorText(ctx.res, item.media.failWith);
+		return;
+	}
 	const size = mediaSize(item);
 	const result = parseRange(ctx.req.headers.range, size);
 	if (result.kind === 'unsatisfiable') {
@@ -77,7 +85,10 @@ const streamRoute = (pattern: string, auth = false): Route => ({
 	handler: stream
 });
 
+/** Every route that serves media: direct streams, HLS transcodes and external subtitles. */
 export const streamRoutes: Route[] = [
+	...hlsRoutes,
+	...subtitleRoutes,
 	streamRoute('/Audio/{itemId}/stream'),
 	streamRoute('/Audio/{itemId}/stream.{container}'),
 	streamRoute('/Videos/{itemId}/stream'),

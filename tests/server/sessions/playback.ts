@@ -6,6 +6,7 @@ import {
 } from '../core/enums.ts';
 import { EMPTY_GUID } from '../core/wire.ts';
 import { findItem } from '../library/catalog.ts';
+import { findRunningJob } from '../library/transcode-jobs.ts';
 import { toItemDto, toNowPlayingItemDto } from '../library/item-dto.ts';
 import { supportsResume, updatePlayState } from '../library/user-data.ts';
 import type { ServerState } from '../state.ts';
@@ -25,6 +26,7 @@ export interface ProgressReport {
 	volumeLevel?: number;
 	playMethod: PlayMethod;
 	liveStreamId?: string;
+	playSessionId?: string;
 	repeatMode: RepeatMode;
 	playbackOrder: PlaybackOrder;
 	nowPlayingQueue?: QueueItem[];
@@ -40,9 +42,10 @@ export interface StopReport {
 	playlistItemId?: string;
 }
 
-// Without a transcoding job the server records Transcode as DirectPlay, and this one has none.
-function validatePlayMethod(method: PlayMethod): PlayMethod {
-	return method === PLAY_METHODS[0] ? 'DirectPlay' : method;
+// Without a running transcoding job for the PlaySessionId, the server records Transcode as DirectPlay.
+function validatePlayMethod(method: PlayMethod, playSessionId: string | undefined): PlayMethod {
+	if (method !== PLAY_METHODS[0]) return method;
+	return findRunningJob(playSessionId) ? method : 'DirectPlay';
 }
 
 function sameQueue(a: QueueItem[], b: QueueItem[]): boolean {
@@ -92,7 +95,7 @@ export function applyProgress(state: ServerState, session: Session, report: Prog
 		audioStreamIndex: report.audioStreamIndex,
 		subtitleStreamIndex: report.subtitleStreamIndex,
 		mediaSourceId: report.mediaSourceId || (report.itemId ?? EMPTY_GUID),
-		playMethod: validatePlayMethod(report.playMethod),
+		playMethod: validatePlayMethod(report.playMethod, report.playSessionId),
 		repeatMode: report.repeatMode,
 		playbackOrder: report.playbackOrder,
 		liveStreamId: report.liveStreamId
