@@ -40,8 +40,9 @@ test('DisplayMessage shows header and text within a second', async ({ page }) =>
 	await expect(toast).toContainText('Hdr', { timeout: 1000 });
 	await expect(toast).toContainText('Hello');
 	expect(Date.now() - sentAt).toBeLessThan(2000);
-	// A TimeoutMs makes it go away by itself.
+	// A TimeoutMs makes it go away by itself, and the notification panel keeps it.
 	await expect(toast).toHaveCount(0, { timeout: 7000 });
+	await expect(page.getByTestId('notifications')).toContainText('Hello');
 });
 
 test('DisplayMessage without TimeoutMs stays until dismissed', async ({ page }) => {

@@ -9,6 +9,7 @@ import {
 import { REPEAT_MODES } from '$lib/protocol/checkin';
 import { readWireNumber } from '$lib/protocol/fields';
 import { messages } from '$lib/stores/messages.svelte';
+import { notifications } from '$lib/stores/notifications.svelte';
 import { player } from '$lib/stores/player.svelte';
 import { view } from '$lib/stores/view.svelte';
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
@@ -63,6 +64,8 @@ export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand
 		if (!text && !header) return { ignored: 'DisplayMessage without Header or Text' };
 		const timeoutMs = readIntegerArgument(args, 'TimeoutMs', 1, MAX_MESSAGE_TIMEOUT_MS);
 		messages.show(header ?? 'Message', text ?? '', timeoutMs);
+		// The toast goes away; the notification panel keeps the message for later reading.
+		notifications.add({ kind: 'message', title: header ?? 'Message', text: text ?? '' });
 		return 'applied';
 	},
 	SetRepeatMode: (args, { transport }) => {
