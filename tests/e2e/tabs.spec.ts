@@ -34,3 +34,38 @@ test('a second tab stands by and can take over', async ({ context, page }) => {
 	expect((await mediaState(second)).src).toContain(library.tracks[0].Id);
 	expect((await mediaState(page)).paused).toBe(true);
 });
+
+test('closing the player tab hands over to the standby tab', async ({ context, page }) => {
+	const remote = await new Remote().signIn();
+	const deviceId = await signIn(page);
+	const second = await context.newPage();
+	await second.goto('/');
+	await expect(second.getByText('Cue is active in another tab')).toBeVisible();
+
+	const since = await logCursor();
+	await page.close();
+	await expectControllable(second);
+	await expect(second.getByText('Cue is active in another tab')).toHaveCount(0);
+	const opens = (await readLog(since)).events.filter((event) => event.kind === 'ws-open');
+	expect(opens).toHaveLength(1);
+	const session = await remote.session(deviceId);
+	await remote.play(session!.Id, [library.tracks[0].Id]);
+	await expectPlaying(second);
+	await remote.playstate(session!.Id, 'Pause');
+	await expectPaused(second);
+});
+
+test('signing out in the player tab leaves the standby tab alone', async ({ context, page }) => {
+	await signIn(page);
+	const second = await context.newPage();
+	await second.goto('/');
+	await expect(second.getByText('Cue is active in another tab')).toBeVisible();
+
+	const since = await logCursor();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByLabel('Server address')).toBeVisible();
+	await second.waitForTimeout(1000);
+	const { events } = await readLog(since);
+	expect(events.filter((event) => event.kind === 'ws-open')).toHaveLength(0);
+	expect(events.filter((event) => event.status === 401)).toHaveLength(0);
+});

@@ -11,6 +11,7 @@ import {
 } from './core/http.ts';
 import { QueryParams, queryForLog } from './core/query.ts';
 import type { RequestContext, Router } from './core/router.ts';
+import { enforceInjectedFailure, enforceSessionLimit } from './faults/request-faults.ts';
 import type { ServerState } from './state.ts';
 
 /** Jellyfin strips a leading `/emby` or `/mediabrowser` from every path (`UsePathTrim`). */
@@ -86,6 +87,8 @@ async function dispatch(ctx: RequestContext, router: Router): Promise<void> {
 	}
 	ctx.params = match.params;
 	if (match.route.auth) authorize(ctx);
+	enforceSessionLimit(ctx);
+	enforceInjectedFailure(ctx);
 	await match.route.handler(ctx);
 }
 
@@ -133,8 +136,13 @@ async function handleRequest(
 	res: ServerResponse
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-	const ctx = createContext(state, req, res, url);
 	const isTestApi = url.pathname.startsWith('/__test/');
+	// The control API stays reachable through every fault, because the tests need it to end one.
+	if (!isTestApi) {
+		const request = { method: req.method ?? 'GET', path: url.pathname };
+		if (!(await state.faults.admit(req.socket, request))) return;
+	}
+	const ctx = createContext(state, req, res, url);
 	if (!isTestApi) res.on('finish', () => recordRequest(ctx, url));
 	try {
 		if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) ctx.bodyText = await readBodyText(req);

@@ -3,6 +3,7 @@ import { QuickConnectStore } from './auth/quick-connect.ts';
 import { createUsers, type User } from './auth/users.ts';
 import { EventLog } from './core/event-log.ts';
 import { createServerLogger, type ServerLogger } from './core/logger.ts';
+import { ServerFaults } from './faults/server-faults.ts';
 import { md5Guid } from './core/wire.ts';
 import { toUserDataDto, UserDataStore } from './library/user-data.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -28,10 +29,15 @@ export interface ServerState {
 	quickConnect: QuickConnectStore;
 	log: EventLog;
 	logger: ServerLogger;
+	/** Downtime, black holes and other faults that tests switch on through `/__test/`. */
+	faults: ServerFaults;
+	/** The options the server started with, which `/__test/faults/reset` restores. */
+	startOptions: Readonly<ResolvedOptions>;
 }
 
 export function createState(options: ResolvedOptions): ServerState {
 	const logger = createServerLogger(options.quiet);
+	const log = new EventLog(options.logCapacity);
 	const sessions = new SessionStore((session) =>
 		logger.info(`session started ${session.id} (${session.client}, ${session.deviceName})`)
 	);
@@ -55,7 +61,9 @@ export function createState(options: ResolvedOptions): ServerState {
 		userData,
 		userDataNotifier,
 		quickConnect: new QuickConnectStore(),
-		log: new EventLog(options.logCapacity),
-		logger
+		log,
+		logger,
+		faults: new ServerFaults(log, logger),
+		startOptions: { ...options }
 	};
 }

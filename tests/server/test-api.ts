@@ -3,7 +3,8 @@ import { queryInteger } from './core/query-input.ts';
 import type { RequestContext, Route } from './core/router.ts';
 import { allItems } from './library/catalog.ts';
 import { DEMO_ITEM_IDS } from './library/demo-items.ts';
-import { commandSocket, sendToSessions } from './sessions/messaging.ts';
+import { createFaultRoutes } from './faults/fault-routes.ts';
+import { commandSocket } from './sessions/messaging.ts';
 import { toSessionDto } from './sessions/session-dto.ts';
 import type { SocketConnection } from './socket/connection.ts';
 import type { SocketServer } from './socket/socket-server.ts';
@@ -61,21 +62,6 @@ function closeSockets(ctx: RequestContext, sockets: SocketServer): void {
 	sendNoContent(ctx.res);
 }
 
-/**
- * Imitates a server restart without the downtime. Every session gets ServerRestarting, all
- * sockets close with 1000 "System Shutdown", and sessions, posted capabilities and Quick Connect
- * requests are dropped. Tokens survive, as the real server keeps them in its database.
- */
-function restart(ctx: RequestContext, sockets: SocketServer): void {
-	const { state } = ctx;
-	sendToSessions(state.sessions.list(), 'ServerRestarting', '');
-	sockets.closeAll();
-	state.sessions.clear();
-	state.quickConnect.clear();
-	state.logger.info('simulated restart');
-	sendNoContent(ctx.res);
-}
-
 function describeLibrary(ctx: RequestContext): void {
 	const items = allItems().map((item) => ({
 		id: item.id,
@@ -100,6 +86,12 @@ function resetLog(ctx: RequestContext): void {
  * Returns the routes of the `/__test/` API, which Playwright tests use to observe the server and
  * inject frames. The app never calls it. It needs no token and its requests are not logged.
  */
+/** Expires every pending Quick Connect request at once, as ten minutes without approval do. */
+function expireQuickConnect(ctx: RequestContext): void {
+	ctx.state.quickConnect.clear();
+	sendNoContent(ctx.res);
+}
+
 export function createTestRoutes(sockets: SocketServer): Route[] {
 	const route = (method: string, pattern: string, handler: Route['handler']): Route => ({
 		methods: [method],
@@ -113,7 +105,8 @@ export function createTestRoutes(sockets: SocketServer): Route[] {
 		route('GET', '/sessions', (ctx) => listSessions(ctx, sockets)),
 		route('POST', '/sessions/{sessionId}/raw', sendRaw),
 		route('POST', '/sessions/{sessionId}/close', (ctx) => closeSockets(ctx, sockets)),
-		route('POST', '/restart', (ctx) => restart(ctx, sockets)),
-		route('GET', '/library', describeLibrary)
+		route('GET', '/library', describeLibrary),
+		route('POST', '/quick-connect/expire', expireQuickConnect),
+		...createFaultRoutes(sockets)
 	];
 }

@@ -62,9 +62,9 @@ export class Cue {
 			const api = this.#api;
 			if (!api?.token) return null;
 			return {
-				start: (body) => api.reportPlaybackStart(body),
-				progress: (body) => api.reportPlaybackProgress(body),
-				stopped: (body) => api.reportPlaybackStopped(body),
+				start: (body) => this.#watchForRevokedToken(api.reportPlaybackStart(body)),
+				progress: (body) => this.#watchForRevokedToken(api.reportPlaybackProgress(body)),
+				stopped: (body) => this.#watchForRevokedToken(api.reportPlaybackStopped(body)),
 				stoppedOnExit: (body) => api.reportPlaybackStoppedOnExit(body)
 			};
 		});
@@ -304,6 +304,17 @@ export class Cue {
 		} catch {
 			return false;
 		}
+	}
+
+	/** Signs out locally when a check-in gets 401, the first sign that the token was revoked. */
+	#watchForRevokedToken(request: Promise<void>): Promise<void> {
+		return request.catch((error: unknown) => {
+			const signIn = session.current;
+			if (isApiError(error, 'unauthorized') && signIn && this.#api) {
+				this.#handleRevokedToken(signIn);
+			}
+			throw error;
+		});
 	}
 
 	#handleRevokedToken(signIn: SavedSignIn): void {

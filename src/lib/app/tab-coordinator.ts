@@ -11,7 +11,7 @@ type TabMessage =
 	| { type: 'hello'; tabId: string }
 	| { type: 'active'; tabId: string; since: number }
 	| { type: 'take-over'; tabId: string }
-	| { type: 'released'; tabId: string };
+	| { type: 'released'; tabId: string; handOver: boolean };
 
 const CHANNEL_NAME = 'cue-player-tabs';
 /** How long a new tab waits for a reply from an active tab before it becomes the player itself. */
@@ -21,8 +21,9 @@ const log = createLogger('tabs');
 
 /**
  * Agrees with the other Cue tabs of this browser on which one is the player, over a
- * BroadcastChannel. A new tab stays on standby when another tab replies that it is active, and takes over
- * only when the person asks. When two tabs end up active at once, the newer one steps down.
+ * BroadcastChannel. A new tab stays on standby when another tab replies that it is active, and
+ * takes over when the person requests it or when the player tab closes. When two tabs end up
+ * active at once, for example because the player tab replied late, the newer one steps down.
  */
 export class TabCoordinator {
 	#hooks: TabHooks;
@@ -30,6 +31,7 @@ export class TabCoordinator {
 	#channel: BroadcastChannel | null = null;
 	#activeSince = 0;
 	#electionTimer: ReturnType<typeof setTimeout> | undefined;
+	#listensForPageHide = false;
 
 	constructor(hooks: TabHooks) {
 		this.#hooks = hooks;
@@ -55,10 +57,14 @@ export class TabCoordinator {
 		this.#becomeActive();
 	}
 
-	/** Leaves the election for good, for example on sign-out. */
-	release(): void {
+	/**
+	 * Leaves the election, for example on sign-out. With `handOver`, when the page goes away, a
+	 * standby tab becomes the player in its place. Without it the standby tabs stay as they are,
+	 * because their sign-in may no longer be valid.
+	 */
+	release(handOver = false): void {
 		clearTimeout(this.#electionTimer);
-		if (tab.role === 'active') this.#post({ type: 'released', tabId: this.#tabId });
+		if (tab.role === 'active') this.#post({ type: 'released', tabId: this.#tabId, handOver });
 		tab.role = 'undecided';
 		this.#channel?.close();
 		this.#channel = null;
@@ -68,14 +74,19 @@ export class TabCoordinator {
 		if (this.#channel) return;
 		this.#channel = new BroadcastChannel(CHANNEL_NAME);
 		this.#channel.onmessage = (event: MessageEvent<TabMessage>) => this.#receive(event.data);
-		window.addEventListener('pagehide', () => this.release());
+		if (!this.#listensForPageHide) {
+			this.#listensForPageHide = true;
+			window.addEventListener('pagehide', () => this.release(true));
+		}
 	}
 
+	/** Asks the other tabs for an active one, and becomes the player when none replies in time. */
 	#elect(): void {
 		clearTimeout(this.#electionTimer);
+		tab.role = 'undecided';
 		this.#post({ type: 'hello', tabId: this.#tabId });
 		this.#electionTimer = setTimeout(() => {
-			if (tab.role !== 'standby') this.#becomeActive();
+			if (tab.role === 'undecided') this.#becomeActive();
 		}, ELECTION_WAIT_MS);
 	}
 
@@ -114,7 +125,7 @@ export class TabCoordinator {
 				if (tab.role !== 'standby') this.#stepDown('another tab took over');
 				break;
 			case 'released':
-				if (tab.role === 'standby') this.#elect();
+				if (tab.role === 'standby' && message.handOver) this.#elect();
 				break;
 		}
 	}

@@ -4,9 +4,10 @@ export const RECONNECT_BASE_MS = 1000;
 export const RECONNECT_CAP_MS = 30_000;
 /**
  * The cap while a restart the server announced is under way. The server is expected back soon,
- * and polling its public information is cheap, so Cue notices its return within a second.
+ * and polling its public information is cheap. Polls at most 750 ms apart leave room for the
+ * poll, the socket handshake and the capabilities POST within one second of the server's return.
  */
-export const RESTART_POLL_CAP_MS = 1000;
+export const RESTART_POLL_CAP_MS = 750;
 /** How long after a restart notice Cue keeps polling at the short cap. */
 export const RESTART_POLL_WINDOW_MS = 5 * 60_000;
 const MIN_DELAY_MS = 100;

@@ -1,10 +1,11 @@
 import { createLogger } from '$lib/log';
 import type { InboundMessage, ParsedFrame } from '$lib/protocol/messages';
 import { connection } from '$lib/stores/connection.svelte';
-import { reconnectDelay, RESTART_POLL_CAP_MS, RESTART_POLL_WINDOW_MS } from './reconnect-policy';
+import { LinkScheduler, type LinkStatus, type TokenCheck } from './link-scheduler';
+import { listenForRetryTriggers } from './retry-triggers';
 import { DEAD_LINK_CLOSE_CODE, ServerSocket } from './server-socket';
 
-export type TokenCheck = 'valid' | 'revoked' | 'unknown';
+export type { TokenCheck } from './link-scheduler';
 
 export interface LinkHooks {
 	socketUrl(): string;
@@ -17,83 +18,93 @@ export interface LinkHooks {
 	/** Returns true when the server responds to a request for its public information again. */
 	serverAnswers(): Promise<boolean>;
 	onTokenRevoked(): void;
+	/** Runs when a socket has been open for a while without a ForceKeepAlive from the server. */
+	onNoForceKeepAlive(): void;
 }
 
 const log = createLogger('link');
 
+/** Close code Cue reports for a socket it dropped because setting it up failed. */
+const SETUP_FAILED_CLOSE_CODE = 4002;
+
+function browserIsOffline(): boolean {
+	return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 /**
- * Keeps one socket open while signed in. It reconnects with jittered backoff and never gives up.
- * It tries again at once when the browser comes back online, when the page becomes visible or is
- * shown again, and when a link went silent. After each failure it checks the token over HTTP,
- * because a socket refused for a bad token only shows up as a closed socket.
+ * Keeps one socket open while signed in: LinkScheduler decides when to try, this class opens
+ * the sockets, listens for the browser events that warrant an attempt at once, and shows the
+ * state in the connection store.
  */
 export class ServerLink {
 	#hooks: LinkHooks;
 	#socket: ServerSocket | null = null;
-	#attempt = 0;
-	#retryTimer: ReturnType<typeof setTimeout> | undefined;
-	#running = false;
-	#restartAnnouncedAt: number | null = null;
-	#onOnline = () => this.retryNow();
-	#onVisible = () => {
-		if (document.visibilityState === 'visible') this.retryNow();
-	};
+	#scheduler: LinkScheduler;
+	#lastStatus: LinkStatus = { state: 'connecting', nextAttemptAt: null };
+	#removeTriggers: (() => void) | null = null;
 
 	constructor(hooks: LinkHooks) {
 		this.#hooks = hooks;
+		this.#scheduler = new LinkScheduler({
+			connect: () => this.#openSocket(),
+			checkToken: () => hooks.checkToken(),
+			serverAnswers: () => hooks.serverAnswers(),
+			tokenRevoked: () => {
+				this.stop();
+				hooks.onTokenRevoked();
+			},
+			status: (status) => this.#showStatus(status)
+		});
 	}
 
 	start(): void {
-		if (this.#running) return;
-		this.#running = true;
-		window.addEventListener('online', this.#onOnline);
-		window.addEventListener('pageshow', this.#onOnline);
-		document.addEventListener('visibilitychange', this.#onVisible);
-		this.#connect('connecting');
+		if (this.#removeTriggers) return;
+		this.#removeTriggers = listenForRetryTriggers({
+			retry: (reason) => this.#scheduler.retryNow(reason),
+			networkChanged: () => this.#showStatus(this.#lastStatus)
+		});
+		this.#scheduler.start();
 	}
 
 	stop(): void {
-		this.#running = false;
-		window.removeEventListener('online', this.#onOnline);
-		window.removeEventListener('pageshow', this.#onOnline);
-		document.removeEventListener('visibilitychange', this.#onVisible);
-		clearTimeout(this.#retryTimer);
+		this.#removeTriggers?.();
+		this.#removeTriggers = null;
+		this.#scheduler.stop();
 		this.#socket?.close(1000, 'Signed out');
 		this.#socket = null;
 	}
 
+	/** Tries to connect at once, for the "Retry now" button. */
 	retryNow(): void {
-		if (!this.#running || connection.state === 'connected') return;
-		clearTimeout(this.#retryTimer);
-		this.#attempt = 0;
-		this.#connect('reconnecting');
+		this.#scheduler.retryNow('user');
 	}
 
 	/** Drops the current socket and opens a new one now. */
 	reconnect(): void {
-		if (!this.#running) return;
-		clearTimeout(this.#retryTimer);
-		this.#attempt = 0;
-		this.#connect('reconnecting');
+		this.#scheduler.reconnect();
 	}
 
 	/** Notes a ServerRestarting or ServerShuttingDown notice, so the next close polls for the server. */
 	expectRestart(): void {
-		this.#restartAnnouncedAt = Date.now();
+		this.#scheduler.announceRestart();
 	}
 
 	send(text: string): void {
 		this.#socket?.send(text);
 	}
 
-	#connect(state: 'connecting' | 'reconnecting'): void {
+	#openSocket(): void {
 		this.#socket?.close();
-		connection.set(state);
 		const socket = new ServerSocket(this.#hooks.socketUrl(), {
 			onOpen: () => void this.#handleOpen(socket),
 			onMessage: (message) => this.#hooks.onMessage(message),
 			onInvalid: (frame) => this.#hooks.onInvalid(frame),
-			onClose: (code, reason) => void this.#handleClose(socket, code, reason)
+			onClose: (code, reason) => this.#handleClose(socket, code, reason),
+			onNoForceKeepAlive: () => {
+				if (socket !== this.#socket) return;
+				log.warn('no ForceKeepAlive since the socket opened; checking the session');
+				this.#hooks.onNoForceKeepAlive();
+			}
 		});
 		this.#socket = socket;
 		socket.open();
@@ -102,67 +113,44 @@ export class ServerLink {
 	async #handleOpen(socket: ServerSocket): Promise<void> {
 		if (socket !== this.#socket) return;
 		log.info('socket open');
-		this.#attempt = 0;
-		connection.set('connected');
+		this.#scheduler.opened();
 		try {
 			await this.#hooks.onOpen();
-			if (socket === this.#socket) connection.controllable = true;
 		} catch (error) {
-			log.warn('setting up the new socket failed', { error });
+			// The capabilities POST can fail although the socket opened, for example when the server
+			// goes down again at once. Without it no controller can drive Cue, so start over.
+			log.warn('setting up the new socket failed; reconnecting', { error });
+			if (socket !== this.#socket) return;
+			socket.close();
+			this.#handleClose(socket, SETUP_FAILED_CLOSE_CODE, 'Setup failed');
+			return;
+		}
+		if (socket === this.#socket && this.#scheduler.isConnected) {
+			connection.controllable = true;
+			this.#scheduler.ready();
 		}
 	}
 
-	async #handleClose(socket: ServerSocket, code: number, reason: string): Promise<void> {
-		if (socket !== this.#socket || !this.#running) return;
+	#handleClose(socket: ServerSocket, code: number, reason: string): void {
+		if (socket !== this.#socket) return;
 		this.#socket = null;
 		log.warn(`socket closed (code ${code}${reason ? `, ${reason}` : ''})`);
-		connection.set('reconnecting', `Connection lost (code ${code})`);
-		if (this.#restartAnnounced()) {
-			this.#pollForServer();
-			return;
-		}
-		const token = await this.#hooks.checkToken();
-		if (!this.#running) return;
-		if (token === 'revoked') {
-			this.#hooks.onTokenRevoked();
-			return;
-		}
-		if (code === DEAD_LINK_CLOSE_CODE) this.#attempt = 0;
-		this.#scheduleRetry(code === DEAD_LINK_CLOSE_CODE ? 0 : undefined);
+		connection.lastError = `Connection lost (code ${code})`;
+		this.#scheduler.closed(code === DEAD_LINK_CLOSE_CODE ? 'dead-link' : 'closed');
 	}
 
-	#restartAnnounced(): boolean {
-		const at = this.#restartAnnouncedAt;
-		return at !== null && Date.now() - at < RESTART_POLL_WINDOW_MS;
-	}
-
-	/** After a restart notice: polls the public information and connects as soon as the server responds. */
-	#pollForServer(): void {
-		if (!this.#restartAnnounced()) {
-			this.#scheduleRetry();
+	#showStatus(status: LinkStatus): void {
+		this.#lastStatus = status;
+		if (status.state === 'connected') {
+			connection.set('connected');
 			return;
 		}
-		const delay = reconnectDelay(this.#attempt++, Math.random, RESTART_POLL_CAP_MS);
-		connection.nextAttemptAt = Date.now() + delay;
-		this.#retryTimer = setTimeout(async () => {
-			if (!this.#running) return;
-			if (await this.#hooks.serverAnswers()) {
-				log.info('the server is back after its restart');
-				this.#restartAnnouncedAt = null;
-				this.#connect('reconnecting');
-			} else {
-				this.#pollForServer();
-			}
-		}, delay);
-	}
-
-	#scheduleRetry(delayMs?: number): void {
-		const delay = delayMs ?? reconnectDelay(this.#attempt);
-		this.#attempt++;
-		const online = typeof navigator === 'undefined' || navigator.onLine !== false;
-		connection.set(online ? 'reconnecting' : 'offline', connection.lastError);
-		connection.nextAttemptAt = Date.now() + delay;
-		log.info(`reconnecting in ${delay} ms (attempt ${this.#attempt})`);
-		this.#retryTimer = setTimeout(() => this.#connect('reconnecting'), delay);
+		const state = status.state === 'reconnecting' && browserIsOffline() ? 'offline' : status.state;
+		connection.set(state, connection.lastError);
+		connection.nextAttemptAt = state === 'connecting' ? null : status.nextAttemptAt;
+		if (status.nextAttemptAt !== null) {
+			const seconds = Math.round((status.nextAttemptAt - Date.now()) / 100) / 10;
+			log.info(`next connection attempt in ${seconds} s`);
+		}
 	}
 }

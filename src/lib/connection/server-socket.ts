@@ -12,12 +12,26 @@ export interface SocketEvents {
 	onMessage(message: InboundMessage): void;
 	onInvalid(frame: Extract<ParsedFrame, { kind: 'invalid' }>): void;
 	onClose(code: number, reason: string): void;
+	/** The socket has been open for FORCE_KEEP_ALIVE_WAIT_MS without a ForceKeepAlive. */
+	onNoForceKeepAlive(): void;
 }
 
 const log = createLogger('socket');
 
 /** Close code (from the range for applications) Cue reports for a socket that went silent. */
 export const DEAD_LINK_CLOSE_CODE = 4000;
+/** Close code Cue reports for a handshake that took longer than CONNECT_TIMEOUT_MS. */
+export const CONNECT_TIMEOUT_CLOSE_CODE = 4001;
+/**
+ * How long a handshake may take. A browser can leave a socket CONNECTING for minutes when the
+ * network drops packets, and Chromium holds back other handshakes to the same host meanwhile.
+ */
+export const CONNECT_TIMEOUT_MS = 15_000;
+/**
+ * Jellyfin sends ForceKeepAlive as soon as it binds a socket to a session. A socket without one
+ * after this long may be bound to nothing, so that commands never arrive on it.
+ */
+export const FORCE_KEEP_ALIVE_WAIT_MS = 10_000;
 
 /** Builds the socket URL from the HTTP base, so the port and any base path carry over. */
 export function buildSocketUrl(baseUrl: string, token: string, deviceId: string): string {
@@ -30,7 +44,7 @@ export function buildSocketUrl(baseUrl: string, token: string, deviceId: string)
 
 /**
  * One WebSocket to the server. It keeps the link alive (see KeepAliveTimer), closes it when it
- * has gone silent, validates every frame, and reports each close once.
+ * has gone silent or its handshake hangs, validates every frame, and reports each close once.
  */
 export class ServerSocket {
 	#url: string;
@@ -41,6 +55,8 @@ export class ServerSocket {
 		(silentMs) => this.#closeDeadLink(silentMs)
 	);
 	#unknownTypesSeen = new Set<string>();
+	#connectTimer: ReturnType<typeof setTimeout> | undefined;
+	#forceKeepAliveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(url: string, events: SocketEvents) {
 		this.#url = url;
@@ -50,7 +66,13 @@ export class ServerSocket {
 	open(): void {
 		const socket = new WebSocket(this.#url);
 		this.#socket = socket;
+		this.#connectTimer = setTimeout(() => this.#abandonHandshake(), CONNECT_TIMEOUT_MS);
 		socket.onopen = () => {
+			clearTimeout(this.#connectTimer);
+			this.#forceKeepAliveTimer = setTimeout(
+				() => this.#events.onNoForceKeepAlive(),
+				FORCE_KEEP_ALIVE_WAIT_MS
+			);
 			this.#keepAlive.start();
 			this.#events.onOpen();
 		};
@@ -64,7 +86,7 @@ export class ServerSocket {
 	close(code = 1000, reason = 'Closed by Cue'): void {
 		const socket = this.#socket;
 		this.#socket = null;
-		this.#keepAlive.stop();
+		this.#stopTimers();
 		if (!socket) return;
 		socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
 		if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) {
@@ -95,6 +117,7 @@ export class ServerSocket {
 				log.info(`ignoring message type ${frame.messageType}`);
 			}
 		} else if (frame.message.MessageType === 'ForceKeepAlive') {
+			clearTimeout(this.#forceKeepAliveTimer);
 			this.#keepAlive.serverPeriod(frame.message.Data);
 			log.debug(`keep-alive every ${this.#keepAlive.intervalMs} ms`);
 		} else if (frame.message.MessageType !== 'KeepAlive') {
@@ -104,17 +127,33 @@ export class ServerSocket {
 
 	/** Drops a socket that stopped delivering frames and reports it as closed. */
 	#closeDeadLink(silentMs: number): void {
+		log.warn(`no frame from the server for ${Math.round(silentMs / 1000)} s; closing the socket`);
+		this.#drop(DEAD_LINK_CLOSE_CODE, 'No frames from the server');
+	}
+
+	#abandonHandshake(): void {
+		log.warn(`the socket did not open within ${CONNECT_TIMEOUT_MS / 1000} s; giving up on it`);
+		this.#drop(CONNECT_TIMEOUT_CLOSE_CODE, 'Handshake timed out');
+	}
+
+	/** Closes the socket without waiting for its close event, and reports the close now. */
+	#drop(code: number, reason: string): void {
 		const socket = this.#socket;
 		if (!socket) return;
-		log.warn(`no frame from the server for ${Math.round(silentMs / 1000)} s; closing the socket`);
 		socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
 		socket.close();
-		this.#handleClose(DEAD_LINK_CLOSE_CODE, 'No frames from the server');
+		this.#handleClose(code, reason);
 	}
 
 	#handleClose(code: number, reason: string): void {
 		this.#socket = null;
-		this.#keepAlive.stop();
+		this.#stopTimers();
 		this.#events.onClose(code, reason);
+	}
+
+	#stopTimers(): void {
+		clearTimeout(this.#connectTimer);
+		clearTimeout(this.#forceKeepAliveTimer);
+		this.#keepAlive.stop();
 	}
 }

@@ -6,7 +6,25 @@ import { SERVER_URL } from './remote';
 export interface LogEvent {
 	seq: number;
 	time: number;
-	kind: 'http' | 'ws-open' | 'ws-rejected' | 'ws-in' | 'ws-out' | 'ws-close';
+	kind:
+		| 'http'
+		| 'ws-open'
+		| 'ws-rejected'
+		| 'ws-in'
+		| 'ws-out'
+		| 'ws-close'
+		| 'ws-lost'
+		// Written by the fault API: see "Faults" in tests/server/README.md.
+		| 'ws-unbound'
+		| 'ws-dropped'
+		| 'server-down'
+		| 'server-up'
+		| 'refused'
+		| 'held'
+		| 'black-hole'
+		| 'black-hole-lifted'
+		| 'tokens-revoked'
+		| 'session-forgotten';
 	method?: string;
 	path?: string;
 	query?: Record<string, string>;

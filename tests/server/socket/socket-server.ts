@@ -30,13 +30,22 @@ function rejectHandshake(socket: Duplex, status: number, statusText: string): vo
 export class SocketServer {
 	private readonly wss = new WebSocketServer({ noServer: true });
 	private readonly connections = new Set<SocketConnection>();
+	private readonly unbound = new Set<WebSocket>();
 	private readonly watchdog: KeepAliveWatchdog;
 
 	constructor(private readonly state: ServerState) {
 		this.watchdog = new KeepAliveWatchdog(state);
 	}
 
+	/** Passes the handshake through the fault gate (downtime, black hole) before handling it. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+		void this.state.faults.admit(socket, { method: 'UPGRADE', path }).then((admitted) => {
+			if (admitted) this.upgrade(req, socket, head);
+		});
+	}
+
+	private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const auth = authenticateRequest(this.state, req.headers, new QueryParams(url.searchParams));
 		const problem = credentialProblem(auth);
@@ -46,7 +55,33 @@ export class SocketServer {
 			rejectHandshake(socket, 403, 'Forbidden');
 			return;
 		}
-		this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, req, auth, url));
+		if (this.state.faults.takeUnboundSocket()) {
+			this.wss.handleUpgrade(req, socket, head, (ws) => this.holdUnbound(ws, url));
+			return;
+		}
+		this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, req, auth, url, socket));
+	}
+
+	/**
+	 * Keeps an accepted socket that no session owns, as a server does when it cannot tell the
+	 * socket's session: it sends nothing, replies to nothing and delivers no commands.
+	 */
+	private holdUnbound(ws: WebSocket, url: URL): void {
+		this.unbound.add(ws);
+		this.state.log.add('ws-unbound', { path: url.pathname });
+		this.state.logger.warn(`socket on ${url.pathname} accepted but bound to no session`);
+		ws.on('close', () => this.unbound.delete(ws));
+		ws.on('error', () => {});
+	}
+
+	/** Black-holes every open socket (see SocketConnection.blackHole). */
+	blackHoleAll(): void {
+		for (const connection of this.connections) connection.blackHole();
+	}
+
+	/** Lets traffic through every black-holed socket again. */
+	restoreAll(): void {
+		for (const connection of this.connections) connection.restore();
 	}
 
 	connectionsOf(sessionId: string): SocketConnection[] {
@@ -56,6 +91,10 @@ export class SocketServer {
 	/** Closes every socket, e.g. when the server stops. */
 	closeAll(code: number = SHUTDOWN_CLOSE.code, reason: string = SHUTDOWN_CLOSE.reason): void {
 		for (const connection of this.connections) connection.close(code, reason);
+		for (const ws of this.unbound) {
+			if (code === 1006) ws.terminate();
+			else ws.close(code, reason);
+		}
 	}
 
 	/** Resolves once every socket has closed, or after `timeoutMs`. */
@@ -69,6 +108,7 @@ export class SocketServer {
 	stop(): void {
 		this.watchdog.stop();
 		for (const connection of this.connections) connection.ws.terminate();
+		for (const ws of this.unbound) ws.terminate();
 		this.wss.close();
 	}
 
@@ -91,7 +131,7 @@ export class SocketServer {
 		}
 	}
 
-	private attach(ws: WebSocket, req: IncomingMessage, auth: AuthInfo, url: URL): void {
+	private attach(ws: WebSocket, req: IncomingMessage, auth: AuthInfo, url: URL, tcp: Duplex): void {
 		const session = this.sessionFor(ws, req, auth, url);
 		if (session === undefined) return;
 		const deviceIdQuery = new QueryParams(url.searchParams).get('deviceId');
@@ -100,7 +140,8 @@ export class SocketServer {
 			session,
 			url.pathname,
 			deviceIdQuery,
-			this.state.log
+			this.state.log,
+			tcp
 		);
 		this.connections.add(connection);
 		session.hasSocketController = true;
