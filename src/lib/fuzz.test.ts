@@ -31,9 +31,11 @@ function expectValidState(harness: ReturnType<typeof createPlayerHarness>): void
 	const { entries, currentIndex } = player.queue;
 	expect(currentIndex === -1).toBe(entries.length === 0);
 	expect(currentIndex).toBeLessThan(Math.max(entries.length, 1));
-	expect(Number.isFinite(player.positionSeconds) && player.positionSeconds >= 0).toBe(true);
+	expect(Number.isFinite(player.positionSeconds)).toBe(true);
+	expect(player.positionSeconds).toBeGreaterThanOrEqual(0);
 	expect(Number.isFinite(harness.media.currentTime)).toBe(true);
-	expect(harness.media.volume >= 0 && harness.media.volume <= 1).toBe(true);
+	expect(harness.media.volume).toBeGreaterThanOrEqual(0);
+	expect(harness.media.volume).toBeLessThanOrEqual(1);
 }
 
 describe('hostile frames', () => {

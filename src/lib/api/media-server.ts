@@ -41,7 +41,7 @@ export interface PlaybackInfoRequest {
 const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
 /** Ids per /Items request: 100 Jellyfin ids make a query of about 3.3 KB, well inside URL limits. */
 const IDS_PER_REQUEST = 100;
-/** The most items Cue requests in an instant mix. */
+/** Maximum number of items Cue requests in an instant mix. */
 const INSTANT_MIX_LIMIT = 200;
 /** Below the 64 KiB that browsers allow for the bodies of all pending keepalive requests. */
 const MAX_KEEPALIVE_BODY_BYTES = 60_000;
@@ -239,7 +239,7 @@ export class MediaServerApi {
 		);
 	}
 
-	/** The direct-play URL for a media source. The token travels as `ApiKey`, as a media element cannot send headers. */
+	/** Returns the direct-play URL for a media source. The token travels as `ApiKey`, as a media element cannot send headers. */
 	streamUrl(item: BaseItem, source: MediaSource, playSessionId: string | undefined): string {
 		const kind = item.MediaType === 'Audio' ? 'Audio' : 'Videos';
 		const container = source.Container ?? '';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { attachHls } from './hls';
 
-/** A stand-in for hls.js that records the calls Cue makes. */
+/** Builds a stand-in for hls.js that records the calls Cue makes. */
 const hlsJs = vi.hoisted(() => {
 	const instances: FakeHls[] = [];
 	class FakeHls {

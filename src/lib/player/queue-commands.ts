@@ -8,7 +8,7 @@ import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 
 const log = createLogger('queue');
 
-/** The most entries the queue holds; a larger Play keeps its first entries and says so. */
+/** Maximum number of queue entries. A larger Play keeps its first entries and logs a warning. */
 export const MAX_QUEUE_ENTRIES = 5000;
 
 /** Cuts an id list to what the queue can hold, logging what was dropped. */

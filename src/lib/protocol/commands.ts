@@ -76,7 +76,7 @@ export const SUPPORTED_COMMANDS = [
 ] as const;
 
 /**
- * Commands only Emby defines. Jellyfin answers 400 to capabilities that name them, so Cue
+ * Commands only Emby defines. Jellyfin returns 400 for capabilities that name them, so Cue
  * advertises them only to Emby, but obeys them from any server.
  */
 export const EMBY_ONLY_COMMANDS = ['SetPlaybackRate'] as const;

@@ -1,5 +1,5 @@
 /**
- * The server families Cue speaks to, told apart by /System/Info/Public, and what differs between
+ * The server families Cue speaks to, identified by /System/Info/Public, and what differs between
  * them on the wire. Jellyfin 10.8–10.11 and 12 share one dialect except for legacy authorization,
  * which 12.0 turns off; Emby 4 and the MediaBrowser 3 protocol differ in paths, headers and the
  * socket.
@@ -46,7 +46,7 @@ const KIND_LABELS: Record<ServerKind, string> = {
 	mediabrowser: 'MediaBrowser'
 };
 
-/** A label for the sign-in page, such as "Jellyfin 10.11.11" or "Emby 4.8.11.0". */
+/** Returns a label for the sign-in page, such as "Jellyfin 10.11.11" or "Emby 4.8.11.0". */
 export function describeServer(kind: ServerKind, info: PublicSystemInfo): string {
 	return `${KIND_LABELS[kind]} ${info.Version ?? ''}`.trim();
 }

@@ -20,7 +20,7 @@ const directMp3: PlaybackInfoAnswer = (itemId, _request, session) =>
 		PlaySessionId: session
 	}) as unknown as PlaybackInfoResponse;
 
-/** A test-only in-memory stand-in for the server API: a few items and a record of check-ins. */
+/** Creates a test-only in-memory stand-in for the server API: a few items and a record of check-ins. */
 export function createFakeApi(itemIds: string[]) {
 	const items = new Map<string, BaseItem>(
 		itemIds.map((id, index) => [

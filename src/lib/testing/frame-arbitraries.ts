@@ -19,7 +19,7 @@ const MESSAGE_TYPES = [
 	'NotificationAdded'
 ];
 
-/** Every corpus example that is a socket envelope, parsed. */
+/** Returns every corpus example that is a socket envelope, parsed. */
 export function corpusEnvelopes(): Record<string, unknown>[] {
 	return listCorpusFiles().flatMap((name) => {
 		try {
@@ -54,7 +54,7 @@ function replaceAt(document: unknown, path: (string | number)[], replacement: un
 	return copy;
 }
 
-/** A corpus example with up to three of its values replaced by random JSON or removed. */
+/** Builds a corpus example with up to three of its values replaced by random JSON or removed. */
 export function mutatedCorpusFrame(examples: Record<string, unknown>[]): fc.Arbitrary<string> {
 	const edit = fc.tuple(fc.nat(), fc.option(fc.jsonValue(), { nil: undefined }));
 	return fc
