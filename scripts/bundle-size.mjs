@@ -1,6 +1,6 @@
 // Measures what the browser downloads to show Cue's first screen: the SvelteKit entry points,
-// the root layout and page, and every chunk they import statically (dynamic imports, such as a
-// lazily loaded HLS player, are not part of the first load). Run directly, it prints a table;
+// the root layout and page, and every chunk they import statically. Dynamic imports, such as a
+// lazily loaded HLS player, are not part of the first load. Run directly, it prints a table;
 // `--check` exits with 1 when the initial JavaScript is over budget.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendToQueue, EMPTY_QUEUE, replaceQueue, toQueueItemRefs } from './queue';
 import { shuffleQueue, unshuffleQueue } from './queue-shuffle';
 
-/** A deterministic random source for repeatable shuffles. */
+/** Returns a deterministic random source for repeatable shuffles. */
 function seeded(seed: number): () => number {
 	let state = seed;
 	return () => {

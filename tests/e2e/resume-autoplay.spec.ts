@@ -41,7 +41,7 @@ test('reload restores without a gesture', async ({ page }) => {
 
 	let since = await logCursor();
 	await page.reload();
-	// The old page was playing, so its late reports say IsPaused false. The restored page reports
+	// The old page was playing, so its late reports carry IsPaused false. The restored page reports
 	// the item paused. (The old page's exit Stopped is checked in resume.spec.ts; a browser may
 	// drop a keepalive request during a reload, so it is no anchor here.)
 	const restored = await waitForEvent(

@@ -1,4 +1,4 @@
-/** Why an HTTP call to the media server failed, in terms the UI can explain. */
+/** The reason an HTTP call to the media server failed, in terms the UI can explain. */
 export type ApiErrorKind =
 	| 'unreachable'
 	| 'timeout'

@@ -326,7 +326,7 @@ export class Cue {
 
 	/**
 	 * Signs out without the server's help. The queue and position are saved for this user first,
-	 * so that signing in again resumes them, and the player is emptied without any report, so the
+	 * so that signing in again resumes them. The player is then emptied without any report, so the
 	 * rejected token is not sent again and another user starts with an empty player.
 	 */
 	#signOutLocally(notice: string): void {

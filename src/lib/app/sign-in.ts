@@ -33,7 +33,7 @@ export interface ProbedServer {
 	quickConnect: boolean;
 }
 
-/** The Quick Connect endpoints of a server, called with the identity but without a token. */
+/** Returns the Quick Connect endpoints of a server, called with the identity but without a token. */
 export function quickConnectFor(url: string, identity: ClientIdentity): QuickConnectApi {
 	return createQuickConnectApi(createHttp(url, () => buildAuthorizationHeader(identity)));
 }

@@ -131,7 +131,7 @@ export class LinkScheduler {
 			return;
 		}
 		// NOTE: when HTTP accepts the token but every handshake fails (a proxy that blocks
-		// WebSocket upgrades), this retries forever and the person only sees "Reconnecting".
+		// WebSocket upgrades), this retries forever and the person is only shown "Reconnecting".
 		const delay = reconnectDelay(this.#attempt++, this.#clock.random, RECONNECT_CAP_MS);
 		this.#wait(delay, () => this.#connect('reconnecting'));
 	}

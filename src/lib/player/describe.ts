@@ -1,7 +1,7 @@
 import type { InboundMessage } from '$lib/protocol/messages';
 import { ticksToSeconds } from '$lib/protocol/ticks';
 
-/** A one-line summary of a message for the command log. Never includes tokens. */
+/** Returns a one-line summary of a message for the command log. Messages carry no tokens. */
 export function describeMessage(message: InboundMessage): string {
 	switch (message.MessageType) {
 		case 'Play': {

@@ -1,4 +1,4 @@
-/** What became of a call to `play()`. */
+/** The outcome of a call to `play()`. */
 export type PlayAttempt = 'started' | 'blocked' | 'interrupted' | 'failed';
 
 /** Creates the one media element Cue plays everything through. Audio plays in it too. */

@@ -24,7 +24,7 @@ function snapshot(overrides: Partial<PlaybackSnapshot> = {}): PlaybackSnapshot {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A transport that records each request and leaves it pending until the test resolves it. */
+/** Builds a transport that records each request and leaves it pending until the test resolves it. */
 function controlledTransport() {
 	const sent: string[] = [];
 	const pending: (() => void)[] = [];

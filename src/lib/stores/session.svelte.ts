@@ -1,7 +1,7 @@
 import { removeEntry, upsertEntry, type ServerEntry } from '$lib/app/server-list';
 import { readStorage, removeStorage, writeStorage } from '$lib/identity';
 
-/** What Cue keeps of a sign-in, so that a reload comes back signed in. */
+/** The saved part of a sign-in, so that a reload comes back signed in. */
 export interface SavedSignIn {
 	serverUrl: string;
 	serverName: string;

@@ -1,6 +1,6 @@
 import type { BaseItem } from '$lib/protocol/schemas';
 
-/** What the screen shows besides the player, so remote GoHome and Back can navigate it. */
+/** The layers the screen shows besides the player, so remote GoHome and Back can navigate them. */
 class ViewStore {
 	/** The item a DisplayContent command asked to show, as an information card. */
 	infoCard = $state.raw<BaseItem | null>(null);
