@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from '$lib/player/remote-control';
+import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from '$lib/player/skip-steps';
 import { runShortcut, type ShortcutTarget } from './keyboard-actions';
 import { shortcutFor, steppedVolume, type KeyPress } from './keyboard';
 

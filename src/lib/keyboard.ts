@@ -2,7 +2,7 @@
  * Keyboard shortcuts of the player view. The seek steps are those of the remote Rewind and
  * FastForward commands and of the system's media keys, so every way of skipping moves alike.
  */
-import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from '$lib/player/remote-control';
+import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from '$lib/player/skip-steps';
 
 export type Shortcut =
 	| { action: 'toggle-play' }

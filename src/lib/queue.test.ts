@@ -5,6 +5,7 @@ import {
 	EMPTY_QUEUE,
 	indexOfPlaylistItem,
 	insertNext,
+	moveEntry,
 	moveTo,
 	nextIndex,
 	previousIndex,
@@ -264,5 +265,32 @@ describe('toQueueItemRefs', () => {
 			{ Id: 't13', PlaylistItemId: 'playlistItem2' }
 		]);
 		expect(toQueueItemRefs(EMPTY_QUEUE)).toEqual([]);
+	});
+});
+
+describe('moveEntry', () => {
+	const itemIds = (state: QueueState) => state.entries.map((entry) => entry.itemId);
+
+	test('moves an entry forward and keeps the current one current', () => {
+		const state = moveEntry(secondOfThree(), 'playlistItem0', 2);
+		expect(itemIds(state)).toEqual(['t12', 't13', 't11']);
+		expect(currentEntry(state)?.itemId).toBe('t12');
+	});
+
+	test('moves the current entry and follows it', () => {
+		const state = moveEntry(secondOfThree(), 'playlistItem1', 0);
+		expect(itemIds(state)).toEqual(['t12', 't11', 't13']);
+		expect(state.currentIndex).toBe(0);
+	});
+
+	test('clamps the target index to the queue', () => {
+		expect(itemIds(moveEntry(secondOfThree(), 'playlistItem0', 99))).toEqual(['t12', 't13', 't11']);
+		expect(itemIds(moveEntry(secondOfThree(), 'playlistItem2', -4))).toEqual(['t13', 't11', 't12']);
+	});
+
+	test('returns the same state for an unknown id or no move', () => {
+		const state = secondOfThree();
+		expect(moveEntry(state, 'playlistItem9', 0)).toBe(state);
+		expect(moveEntry(state, 'playlistItem1', 1)).toBe(state);
 	});
 });

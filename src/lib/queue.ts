@@ -85,6 +85,23 @@ export function moveTo(state: QueueState, index: number): QueueState {
 	return { ...state, currentIndex: index };
 }
 
+/**
+ * Moves the entry with this PlaylistItemId to `newIndex` (clamped to the queue). The current entry
+ * stays current wherever it ends up. An unknown PlaylistItemId leaves the state unchanged.
+ */
+export function moveEntry(state: QueueState, playlistItemId: string, newIndex: number): QueueState {
+	const from = indexOfPlaylistItem(state, playlistItemId);
+	if (from === -1) return state;
+	const to = Math.min(Math.max(Math.trunc(newIndex), 0), state.entries.length - 1);
+	if (from === to) return state;
+	const current = state.entries[state.currentIndex];
+	const entries = [...state.entries];
+	const [moved] = entries.splice(from, 1);
+	entries.splice(to, 0, moved!);
+	const currentIndex = current ? entries.indexOf(current) : state.currentIndex;
+	return { ...state, entries, currentIndex };
+}
+
 /** Returns the index of the entry with this PlaylistItemId, or -1. */
 export function indexOfPlaylistItem(state: QueueState, playlistItemId: string): number {
 	return state.entries.findIndex((entry) => entry.playlistItemId === playlistItemId);

@@ -42,7 +42,7 @@ test('reports an unreachable server', async ({ page }) => {
 test('reports an address that is not a Jellyfin server', async ({ page, baseURL }) => {
 	// The app's own origin serves HTTP, but returns the app instead of server information.
 	await fillForm(page, baseURL!, DEMO_USER.password);
-	await expect(page.getByRole('alert')).toContainText('not as a Jellyfin server does');
+	await expect(page.getByRole('alert')).toContainText('not as a Jellyfin or Emby server does');
 });
 
 test('reports a server error during sign-in', async ({ page }) => {

@@ -6,19 +6,16 @@ import {
 	applyCors,
 	normalizeAddress,
 	readBodyText,
+	rewriteJsonOf,
 	sendErrorText,
 	sendProblem
 } from './core/http.ts';
 import { QueryParams, queryForLog } from './core/query.ts';
 import type { RequestContext, Router } from './core/router.ts';
 import { enforceInjectedFailure, enforceSessionLimit } from './faults/request-faults.ts';
+import { apiPathFor } from './modes/api-path.ts';
+import { translateRequestItemIds } from './modes/emby-request-ids.ts';
 import type { ServerState } from './state.ts';
-
-/** Jellyfin strips a leading `/emby` or `/mediabrowser` from every path (`UsePathTrim`). */
-function trimLegacyPrefix(path: string): string {
-	const trimmed = path.replace(/^\/(emby|mediabrowser)(?=\/|$)/i, '');
-	return trimmed === '' ? '/' : trimmed;
-}
 
 function bodyForLog(text: string): unknown {
 	if (text === '') return undefined;
@@ -35,15 +32,25 @@ function bodyForLog(text: string): unknown {
 	}
 }
 
-function recordRequest(ctx: RequestContext, url: URL): void {
+/**
+ * `receivedHrTime` is when the request arrived, on the clock of the log's `hrTime`, and
+ * `bodyText` is the body as the client sent it.
+ */
+function recordRequest(
+	ctx: RequestContext,
+	url: URL,
+	receivedHrTime: number,
+	bodyText: string
+): void {
 	const { auth, state } = ctx;
 	const key = (auth.client ?? '') + (auth.deviceId ?? '');
 	const session = state.sessions.list().find((candidate) => candidate.key === key);
 	state.log.add('http', {
+		receivedHrTime,
 		method: ctx.method,
 		path: url.pathname,
 		query: queryForLog(url.searchParams),
-		body: bodyForLog(ctx.bodyText),
+		body: bodyForLog(bodyText),
 		status: ctx.res.statusCode,
 		deviceId: auth.deviceId,
 		client: auth.client,
@@ -78,14 +85,23 @@ function authorize(ctx: RequestContext): void {
 	throw new AuthenticationRequiredError(problem);
 }
 
-async function dispatch(ctx: RequestContext, router: Router): Promise<void> {
+/** Routes a request whose path the mode serves; `path` undefined means it does not (404). */
+async function dispatch(
+	ctx: RequestContext,
+	router: Router,
+	path: string | undefined
+): Promise<void> {
 	if (applyCors(ctx.req, ctx.res)) return;
-	const match = router.match(ctx.method, ctx.path);
+	const match =
+		path === undefined ? { kind: 'not-found' as const } : router.match(ctx.method, path);
 	if (match.kind !== 'found') {
 		ctx.res.writeHead(match.kind === 'not-found' ? 404 : 405, { 'Content-Length': 0 }).end();
 		return;
 	}
 	ctx.params = match.params;
+	const { embyItemIds } = ctx.state;
+	const isTestApi = ctx.path.startsWith('/__test/');
+	if (embyItemIds !== undefined && !isTestApi) translateRequestItemIds(ctx, embyItemIds);
 	if (match.route.auth) authorize(ctx);
 	enforceSessionLimit(ctx);
 	enforceInjectedFailure(ctx);
@@ -93,9 +109,10 @@ async function dispatch(ctx: RequestContext, router: Router): Promise<void> {
 }
 
 /**
- * Returns the HTTP request listener. It trims legacy prefixes, applies CORS, authenticates, routes,
- * maps errors to Jellyfin's responses and records every request in the test log, except requests
- * under `/__test/`, which go to `testRouter`.
+ * Returns the HTTP request listener. It maps the path by the mode's prefix rules, applies CORS,
+ * authenticates, routes, maps errors to Jellyfin's responses and records every request in the
+ * test log, except requests under `/__test/`, which go to `testRouter`. In Emby mode it also
+ * translates item ids in both directions.
  */
 export function createRequestListener(state: ServerState, router: Router, testRouter: Router) {
 	return (req: IncomingMessage, res: ServerResponse): void => {
@@ -123,7 +140,7 @@ function createContext(
 		params: {},
 		bodyText: '',
 		method: req.method ?? 'GET',
-		path: isTestApi ? url.pathname : trimLegacyPrefix(url.pathname),
+		path: isTestApi ? url.pathname : (apiPathFor(state.options.mode, url.pathname) ?? url.pathname),
 		remoteAddress: normalizeAddress(req.socket.remoteAddress)
 	};
 }
@@ -135,6 +152,7 @@ async function handleRequest(
 	req: IncomingMessage,
 	res: ServerResponse
 ): Promise<void> {
+	const receivedHrTime = performance.timeOrigin + performance.now();
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 	const isTestApi = url.pathname.startsWith('/__test/');
 	// The control API stays reachable through every fault, because the tests need it to end one.
@@ -143,10 +161,18 @@ async function handleRequest(
 		if (!(await state.faults.admit(req.socket, request))) return;
 	}
 	const ctx = createContext(state, req, res, url);
-	if (!isTestApi) res.on('finish', () => recordRequest(ctx, url));
+	let bodyText = '';
+	if (!isTestApi) res.on('finish', () => recordRequest(ctx, url, receivedHrTime, bodyText));
+	// The log keeps what clients sent, so a 32-hex item id sent to Emby mode shows as it was.
+	const { embyItemIds } = state;
+	if (embyItemIds !== undefined && url.pathname !== '/__test/log') {
+		rewriteJsonOf(res, (text) => embyItemIds.rewriteText(text));
+	}
+	const path = isTestApi ? url.pathname : apiPathFor(state.options.mode, url.pathname);
 	try {
-		if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) ctx.bodyText = await readBodyText(req);
-		await dispatch(ctx, isTestApi ? testRouter : router);
+		if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) bodyText = await readBodyText(req);
+		ctx.bodyText = bodyText;
+		await dispatch(ctx, isTestApi ? testRouter : router, path);
 	} catch (error) {
 		writeError(ctx, error);
 	}

@@ -6,6 +6,7 @@ import { DEMO_ITEM_IDS } from './library/demo-items.ts';
 import { createFaultRoutes } from './faults/fault-routes.ts';
 import { commandSocket } from './sessions/messaging.ts';
 import { toSessionDto } from './sessions/session-dto.ts';
+import { createMessageTestRoutes } from './test-messages.ts';
 import type { SocketConnection } from './socket/connection.ts';
 import type { SocketServer } from './socket/socket-server.ts';
 
@@ -107,6 +108,7 @@ export function createTestRoutes(sockets: SocketServer): Route[] {
 		route('POST', '/sessions/{sessionId}/close', (ctx) => closeSockets(ctx, sockets)),
 		route('GET', '/library', describeLibrary),
 		route('POST', '/quick-connect/expire', expireQuickConnect),
+		...createMessageTestRoutes(),
 		...createFaultRoutes(sockets)
 	];
 }

@@ -136,7 +136,12 @@ export class TestSocket {
 
 	/** Opens a socket, appending `query` verbatim (e.g. `ApiKey=…&deviceId=…`). */
 	static open(server: RunningServer, query: string, path = '/socket'): Promise<TestSocket> {
-		const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}?${query}`);
+		return TestSocket.connect(`${server.url.replace('http', 'ws')}${path}?${query}`);
+	}
+
+	/** Opens a socket at a full `ws://` URL. */
+	static connect(url: string): Promise<TestSocket> {
+		const ws = new WebSocket(url);
 		const socket = new TestSocket(ws);
 		return new Promise((resolve, reject) => {
 			ws.once('open', () => resolve(socket));

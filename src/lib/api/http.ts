@@ -9,16 +9,27 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Creates the ky instance for one server. `getAuthorization` is called per request so a new token
- * takes effect at once. Retries are off: the callers decide what a failure means.
+ * takes effect at once. It returns the `Authorization` header value, or every authorization header
+ * by name. Retries are off: the callers decide what a failure means.
  */
-export function createHttp(baseUrl: string, getAuthorization: () => string): KyInstance {
+export function createHttp(
+	baseUrl: string,
+	getAuthorization: () => string | Record<string, string>
+): KyInstance {
 	return ky.create({
 		prefixUrl: baseUrl,
 		timeout: REQUEST_TIMEOUT_MS,
 		retry: 0,
 		headers: { Accept: 'application/json' },
 		hooks: {
-			beforeRequest: [(request) => request.headers.set('Authorization', getAuthorization())]
+			beforeRequest: [
+				(request) => {
+					const authorization = getAuthorization();
+					const headers =
+						typeof authorization === 'string' ? { Authorization: authorization } : authorization;
+					for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+				}
+			]
 		}
 	});
 }

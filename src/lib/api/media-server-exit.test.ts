@@ -21,7 +21,7 @@ describe('MediaServerApi.reportPlaybackStoppedOnExit', () => {
 	it('posts with keepalive and the Authorization header', () => {
 		const calls = captureFetch();
 		const api = new MediaServerApi('http://jf.test:8096', IDENTITY, 'secret-token');
-		api.reportPlaybackStoppedOnExit({ ItemId: 'a', PositionTicks: 10 });
+		api.checkIns.stoppedOnExit({ ItemId: 'a', PositionTicks: 10 });
 		expect(calls).toHaveLength(1);
 		const { url, init } = calls[0];
 		expect(url).toBe('http://jf.test:8096/Sessions/Playing/Stopped');
@@ -41,7 +41,7 @@ describe('MediaServerApi.reportPlaybackStoppedOnExit', () => {
 			Id: `${index}`.padStart(32, '0'),
 			PlaylistItemId: `playlistItem${index}`
 		}));
-		api.reportPlaybackStoppedOnExit({ ItemId: 'a', NowPlayingQueue: queue });
+		api.checkIns.stoppedOnExit({ ItemId: 'a', NowPlayingQueue: queue });
 		const body = JSON.parse(String(calls[0].init.body));
 		expect(body).toEqual({ ItemId: 'a' });
 	});
@@ -50,7 +50,7 @@ describe('MediaServerApi.reportPlaybackStoppedOnExit', () => {
 		const calls = captureFetch();
 		const api = new MediaServerApi('http://jf.test:8096', IDENTITY, 'secret-token');
 		const queue = [{ Id: 'a', PlaylistItemId: 'playlistItem0' }];
-		api.reportPlaybackStoppedOnExit({ ItemId: 'a', NowPlayingQueue: queue });
+		api.checkIns.stoppedOnExit({ ItemId: 'a', NowPlayingQueue: queue });
 		expect(JSON.parse(String(calls[0].init.body)).NowPlayingQueue).toEqual(queue);
 	});
 });

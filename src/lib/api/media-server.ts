@@ -1,21 +1,31 @@
 import type { KyInstance } from 'ky';
 import * as z from 'zod/mini';
 
-import { createLogger } from '$lib/log';
-import { buildAuthorizationHeader, type ClientIdentity } from '$lib/protocol/authorization';
+import type { ClientIdentity } from '$lib/protocol/authorization';
+import {
+	authorizationHeaders,
+	dialectFor,
+	loginBody,
+	type Dialect,
+	type ServerKind
+} from '$lib/protocol/dialect';
 import {
 	AuthenticationResultSchema,
 	ItemsResultSchema,
 	PlaybackInfoResponseSchema,
 	PublicSystemInfoSchema,
 	SessionInfoSchema,
+	SystemInfoSchema,
 	type AuthenticationResult,
 	type BaseItem,
 	type MediaSource,
 	type PlaybackInfoResponse,
 	type PublicSystemInfo,
-	type SessionInfo
+	type SessionInfo,
+	type SystemInfo
 } from '$lib/protocol/schemas';
+import { normaliseId } from '$lib/protocol/ids';
+import { CheckInApi } from './checkin-api';
 import { createHttp, requestJson, requestVoid } from './http';
 
 export interface Capabilities {
@@ -43,26 +53,47 @@ const ITEM_FIELDS = 'MediaSources,MediaStreams,Overview,ParentId';
 const IDS_PER_REQUEST = 100;
 /** Maximum number of items Cue requests in an instant mix. */
 const INSTANT_MIX_LIMIT = 200;
-/** Below the 64 KiB that browsers allow for the bodies of all pending keepalive requests. */
-const MAX_KEEPALIVE_BODY_BYTES = 60_000;
 
-const log = createLogger('api');
+/** The server family an API instance talks to, and the signed-in user if known. */
+export interface ServerDetails {
+	kind?: ServerKind;
+	/** MediaBrowser 3 names the user in the authorization header. */
+	userId?: string;
+}
 
 /**
- * The Jellyfin HTTP API as Cue uses it. One instance serves one server address; the token can
- * change (sign-in, sign-out) without building a new instance.
+ * The HTTP API of a Jellyfin, Emby or MediaBrowser server as Cue uses it. One instance serves one
+ * API base, which includes any /emby or /mediabrowser prefix. The token can change (sign-in,
+ * sign-out) without building a new instance.
  */
 export class MediaServerApi {
 	readonly baseUrl: string;
+	readonly dialect: Dialect;
+	/** Check-ins over HTTP (unused for MediaBrowser 3, which takes them over the socket). */
+	readonly checkIns: CheckInApi;
 	#identity: ClientIdentity;
 	#token: string | undefined;
+	#userId: string | undefined;
 	#http: KyInstance;
 
-	constructor(baseUrl: string, identity: ClientIdentity, token?: string) {
+	constructor(
+		baseUrl: string,
+		identity: ClientIdentity,
+		token?: string,
+		server: ServerDetails = {}
+	) {
 		this.baseUrl = baseUrl;
+		this.dialect = dialectFor(server.kind);
 		this.#identity = identity;
 		this.#token = token;
-		this.#http = createHttp(baseUrl, () => buildAuthorizationHeader(this.#identity, this.#token));
+		this.#userId = server.userId;
+		this.#http = createHttp(baseUrl, () => this.authorizationHeaders());
+		this.checkIns = new CheckInApi(this.#http, baseUrl, () => this.authorizationHeaders());
+	}
+
+	/** The authorization headers of the next request, in the form this server family reads. */
+	authorizationHeaders(): Record<string, string> {
+		return authorizationHeaders(this.dialect.kind, this.#identity, this.#token, this.#userId);
 	}
 
 	get token(): string | undefined {
@@ -71,6 +102,10 @@ export class MediaServerApi {
 
 	setToken(token: string | undefined): void {
 		this.#token = token;
+	}
+
+	setUserId(userId: string | undefined): void {
+		this.#userId = userId;
 	}
 
 	fetchPublicInfo(): Promise<PublicSystemInfo> {
@@ -85,7 +120,8 @@ export class MediaServerApi {
 	}
 
 	authenticateByName(username: string, password: string): Promise<AuthenticationResult> {
-		const options = { method: 'post', json: { Username: username, Pw: password } };
+		const json = loginBody(this.dialect.kind, username, password);
+		const options = { method: 'post', json };
 		return requestJson(
 			this.#http,
 			'Users/AuthenticateByName',
@@ -95,9 +131,35 @@ export class MediaServerApi {
 		);
 	}
 
-	postCapabilities(capabilities: Capabilities): Promise<void> {
-		const options = { method: 'post', json: capabilities };
-		return requestVoid(this.#http, 'Sessions/Capabilities/Full', options, 'Posting capabilities');
+	/** Reads /System/Info, which needs a token; MediaBrowser 3 names its socket port there. */
+	fetchSystemInfo(): Promise<SystemInfo> {
+		const what = 'Reading the system information';
+		return requestJson(this.#http, 'System/Info', {}, SystemInfoSchema, what);
+	}
+
+	/**
+	 * Posts the capabilities. Emby and MediaBrowser 3 require the session `Id`; MediaBrowser 3 only
+	 * has the query form, which carries the lists as comma-separated values.
+	 */
+	postCapabilities(capabilities: Capabilities, sessionId?: string): Promise<void> {
+		const what = 'Posting capabilities';
+		const id = sessionId ? { Id: sessionId } : {};
+		if (this.dialect.capabilitiesAsQuery) {
+			const searchParams = {
+				...id,
+				PlayableMediaTypes: capabilities.PlayableMediaTypes.join(','),
+				SupportedCommands: capabilities.SupportedCommands.join(','),
+				SupportsMediaControl: String(capabilities.SupportsMediaControl)
+			};
+			return requestVoid(
+				this.#http,
+				'Sessions/Capabilities',
+				{ method: 'post', searchParams },
+				what
+			);
+		}
+		const options = { method: 'post', json: capabilities, searchParams: id };
+		return requestVoid(this.#http, 'Sessions/Capabilities/Full', options, what);
 	}
 
 	/**
@@ -109,18 +171,22 @@ export class MediaServerApi {
 		const byId = new Map<string, BaseItem>();
 		for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
 			const chunk = unique.slice(start, start + IDS_PER_REQUEST);
-			const searchParams = { ids: chunk.join(','), userId, fields: ITEM_FIELDS };
-			const what = 'Fetching items';
-			const result = await requestJson(
-				this.#http,
-				'Items',
-				{ searchParams },
-				ItemsResultSchema,
-				what
-			);
+			const result = await this.#fetchItemChunk(userId, chunk);
 			for (const item of result.Items) byId.set(normaliseId(item.Id), item);
 		}
 		return ids.flatMap((id) => byId.get(normaliseId(id)) ?? []);
+	}
+
+	/** Jellyfin serves `/Items?ids=&userId=`; Emby and MediaBrowser 3 `/Users/{userId}/Items?Ids=`. */
+	#fetchItemChunk(userId: string, ids: string[]) {
+		const what = 'Fetching items';
+		if (this.dialect.itemsUnderUser) {
+			const searchParams = { Ids: ids.join(','), Fields: ITEM_FIELDS };
+			const path = `Users/${encodeURIComponent(userId)}/Items`;
+			return requestJson(this.#http, path, { searchParams }, ItemsResultSchema, what);
+		}
+		const searchParams = { ids: ids.join(','), userId, fields: ITEM_FIELDS };
+		return requestJson(this.#http, 'Items', { searchParams }, ItemsResultSchema, what);
 	}
 
 	getPlaybackInfo(itemId: string, request: PlaybackInfoRequest): Promise<PlaybackInfoResponse> {
@@ -183,47 +249,6 @@ export class MediaServerApi {
 		}
 	}
 
-	reportPlaybackStart(body: Record<string, unknown>): Promise<void> {
-		return requestVoid(
-			this.#http,
-			'Sessions/Playing',
-			{ method: 'post', json: body },
-			'Start check-in'
-		);
-	}
-
-	reportPlaybackProgress(body: Record<string, unknown>): Promise<void> {
-		const options = { method: 'post', json: body };
-		return requestVoid(this.#http, 'Sessions/Playing/Progress', options, 'Progress check-in');
-	}
-
-	reportPlaybackStopped(body: Record<string, unknown>): Promise<void> {
-		const options = { method: 'post', json: body };
-		return requestVoid(this.#http, 'Sessions/Playing/Stopped', options, 'Stop check-in');
-	}
-
-	/**
-	 * Sends a Stopped report with `fetch(…, { keepalive: true })`, which the browser completes
-	 * after the page is gone. sendBeacon cannot carry the Authorization header. Browsers cap the
-	 * bodies of pending keepalive requests at 64 KiB in total, so a long NowPlayingQueue is left out.
-	 */
-	reportPlaybackStoppedOnExit(body: Record<string, unknown>): void {
-		let text = JSON.stringify(body);
-		if (new TextEncoder().encode(text).length > MAX_KEEPALIVE_BODY_BYTES) {
-			text = JSON.stringify({ ...body, NowPlayingQueue: undefined });
-		}
-		const headers = {
-			Authorization: buildAuthorizationHeader(this.#identity, this.#token),
-			'Content-Type': 'application/json'
-		};
-		fetch(`${this.baseUrl}/Sessions/Playing/Stopped`, {
-			method: 'POST',
-			keepalive: true,
-			headers,
-			body: text
-		}).catch((error) => log.warn('the Stopped report on exit failed', { error }));
-	}
-
 	logout(): Promise<void> {
 		return requestVoid(this.#http, 'Sessions/Logout', { method: 'post' }, 'Signing out');
 	}
@@ -239,14 +264,17 @@ export class MediaServerApi {
 		);
 	}
 
-	/** Returns the direct-play URL for a media source. The token travels as `ApiKey`, as a media element cannot send headers. */
+	/**
+	 * Returns the direct-play URL for a media source. A media element cannot send headers, so the
+	 * token travels in the query, as `ApiKey` to Jellyfin and `api_key` to Emby and MediaBrowser.
+	 */
 	streamUrl(item: BaseItem, source: MediaSource, playSessionId: string | undefined): string {
 		const kind = item.MediaType === 'Audio' ? 'Audio' : 'Videos';
 		const container = source.Container ?? '';
 		const extension = /^[a-z0-9]+$/i.test(container) ? `.${container}` : '';
 		const params = new URLSearchParams({ Static: 'true', mediaSourceId: source.Id });
 		params.set('deviceId', this.#identity.deviceId);
-		if (this.#token) params.set('ApiKey', this.#token);
+		if (this.#token) params.set(this.dialect.tokenParameter, this.#token);
 		if (source.ETag) params.set('Tag', source.ETag);
 		if (playSessionId) params.set('PlaySessionId', playSessionId);
 		return `${this.baseUrl}/${kind}/${encodeURIComponent(item.Id)}/stream${extension}?${params}`;
@@ -259,7 +287,4 @@ export class MediaServerApi {
 	}
 }
 
-/** Jellyfin ids compare without case and without dashes; Emby's decimal ids pass through unchanged. */
-export function normaliseId(id: string): string {
-	return id.replaceAll('-', '').toLowerCase();
-}
+export { normaliseId };

@@ -1,18 +1,11 @@
-import { isApiError } from '$lib/api/errors';
-import { MediaServerApi } from '$lib/api/media-server';
-import { buildSocketUrl } from '$lib/connection/server-socket';
-import { ServerLink, type TokenCheck } from '$lib/connection/server-link';
 import { loadIdentity, saveDeviceName } from '$lib/identity';
 import { createLogger } from '$lib/log';
-import { SUPPORTED_COMMANDS } from '$lib/protocol/commands';
-import type { InboundMessage, ParsedFrame } from '$lib/protocol/messages';
-import type { AuthenticationResult, PublicSystemInfo } from '$lib/protocol/schemas';
+import type { MediaServerApi } from '$lib/api/media-server';
+import type { AuthenticationResult } from '$lib/protocol/schemas';
 import { PlaybackEngine, type EngineContext } from '$lib/player/engine';
-import { RemoteControl } from '$lib/player/remote-control';
 import { CheckInReporter } from '$lib/player/reporter';
 import { Transport } from '$lib/player/transport';
 import { startPlatformFeatures } from '$lib/platform/start';
-import { commandLog } from '$lib/stores/command-log.svelte';
 import { connection } from '$lib/stores/connection.svelte';
 import { session, type SavedSignIn } from '$lib/stores/session.svelte';
 import { notifications, type NotificationKind } from '$lib/stores/notifications.svelte';
@@ -20,17 +13,19 @@ import { player } from '$lib/stores/player.svelte';
 import { tab } from '$lib/stores/tab.svelte';
 import { sendStoppedOnExit, watchPageLifecycle } from './resume-exit';
 import { ResumeKeeper } from './resume.svelte';
-import { handleServerEvent } from './server-events';
 import { removeRecord } from './resume-storage';
-import { SessionSelfCheck } from './self-check';
+import type { ServerSession } from './server-session';
+import type { ProbedServer } from './sign-in';
 import { TabCoordinator } from './tab-coordinator';
-import { authenticate, probeServer } from './sign-in';
 
 const log = createLogger('app');
 
+/** The server code, loaded on first use so that the first screen does not wait for it. */
+const loadServerCode = () => import('./server-session');
+
 /**
- * Cue's top level: it signs in and out, keeps the server link, and wires remote commands to the
- * playback engine. Created once per page.
+ * Cue's top level: it signs in and out, keeps the server session, and wires remote commands to
+ * the playback engine. Created once per page.
  */
 export class Cue {
 	readonly identity = loadIdentity();
@@ -38,39 +33,24 @@ export class Cue {
 	deviceName = $state(this.identity.device);
 	readonly engine: PlaybackEngine;
 	readonly transport: Transport;
-	readonly remote: RemoteControl;
 	readonly reporter: CheckInReporter;
 	readonly resumer: ResumeKeeper;
-	#api: MediaServerApi | null = null;
-	#link: ServerLink | null = null;
+	#server: ServerSession | null = null;
+	/** Bumped on every connect and disconnect, so a connect still loading can tell it is stale. */
+	#connectGeneration = 0;
 	#tabs = new TabCoordinator({
 		activate: () => this.#activate(),
 		deactivate: () => void this.#deactivate()
 	});
-	#selfCheck = new SessionSelfCheck({
-		isControllable: () => this.#isControllable(),
-		postCapabilities: () => this.#postCapabilities(),
-		reconnect: () => this.#link?.reconnect()
-	});
 
 	constructor() {
 		const context: EngineContext = {
-			api: () => this.#api,
+			api: () => this.api,
 			userId: () => session.current?.userId ?? null
 		};
-		this.reporter = new CheckInReporter(() => {
-			const api = this.#api;
-			if (!api?.token) return null;
-			return {
-				start: (body) => this.#watchForRevokedToken(api.reportPlaybackStart(body)),
-				progress: (body) => this.#watchForRevokedToken(api.reportPlaybackProgress(body)),
-				stopped: (body) => this.#watchForRevokedToken(api.reportPlaybackStopped(body)),
-				stoppedOnExit: (body) => api.reportPlaybackStoppedOnExit(body)
-			};
-		});
+		this.reporter = new CheckInReporter(() => this.#server?.checkInTransport() ?? null);
 		this.engine = new PlaybackEngine(context, this.reporter);
 		this.transport = new Transport(this.engine);
-		this.remote = new RemoteControl(this.engine, this.transport, context);
 		this.resumer = new ResumeKeeper({
 			engine: this.engine,
 			transport: this.transport,
@@ -93,11 +73,11 @@ export class Cue {
 	}
 
 	get api(): MediaServerApi | null {
-		return this.#api;
+		return this.#server?.api ?? null;
 	}
 
 	retryNow(): void {
-		this.#link?.retryNow();
+		this.#server?.retryNow();
 	}
 
 	/** Connects with the saved sign-in, if there is one and no other tab is the player. */
@@ -113,7 +93,7 @@ export class Cue {
 		saveDeviceName(name);
 		this.identity.device = loadIdentity().device;
 		this.deviceName = this.identity.device;
-		if (connection.state === 'connected') await this.#postCapabilities();
+		if (connection.state === 'connected') await this.#server?.postCapabilities();
 	}
 
 	/**
@@ -130,25 +110,33 @@ export class Cue {
 	}
 
 	async signIn(address: string, username: string, password: string): Promise<void> {
-		const { url, info } = await probeServer(address, this.identity);
-		const api = new MediaServerApi(url, this.identity);
-		const result = await authenticate(api, username, password);
-		this.completeSignIn(url, info, result);
+		const { signInWithPassword } = await loadServerCode();
+		const { server, result } = await signInWithPassword(this.identity, address, username, password);
+		await this.completeSignIn(server, result);
 	}
 
-	/** Saves a sign-in that succeeded, by password or by Quick Connect, and connects. */
-	completeSignIn(url: string, info: PublicSystemInfo, result: AuthenticationResult): void {
+	/**
+	 * Saves a sign-in that succeeded, by password or by Quick Connect, and connects. For
+	 * MediaBrowser 3 it first reads the port of the server's separate socket listener.
+	 */
+	async completeSignIn(server: ProbedServer, result: AuthenticationResult): Promise<void> {
+		const { url, info, kind } = server;
 		const signIn: SavedSignIn = {
 			serverUrl: url,
 			serverName: info.ServerName ?? url,
 			serverVersion: info.Version ?? '',
+			serverKind: kind,
 			serverId: result.ServerId ?? info.Id,
 			userId: result.User.Id,
 			userName: result.User.Name,
 			token: result.AccessToken
 		};
+		if (kind === 'mediabrowser') {
+			const { readSocketPort } = await loadServerCode();
+			signIn.legacySocketPort = await readSocketPort(signIn, this.identity);
+		}
 		session.save(signIn);
-		log.info('signed in', { server: url, userId: signIn.userId });
+		log.info('signed in', { server: url, kind, userId: signIn.userId });
 		this.#tabs.start();
 	}
 
@@ -157,15 +145,12 @@ export class Cue {
 	 * DeviceId stays.
 	 */
 	async signOut(): Promise<void> {
-		const api = this.#api;
+		const server = this.#server;
 		this.resumer.forget();
 		this.#tabs.release();
 		await this.engine.shutdown();
-		this.#link?.stop();
-		this.#link = null;
-		if (api?.token) {
-			await api.logout().catch((error) => log.warn('server sign-out failed', { error }));
-		}
+		this.#stopServer();
+		await server?.logout();
 		this.#disconnect(null);
 	}
 
@@ -176,10 +161,7 @@ export class Cue {
 	async leaveServer(): Promise<void> {
 		this.#tabs.release();
 		await this.engine.shutdown();
-		this.#link?.stop();
-		this.#link = null;
-		this.#selfCheck.stop();
-		this.#api = null;
+		this.#stopServer();
 		session.leave();
 		connection.set('signed-out');
 	}
@@ -195,46 +177,58 @@ export class Cue {
 	async forgetServer(signIn: SavedSignIn): Promise<void> {
 		session.forget(signIn);
 		removeRecord({ serverUrl: signIn.serverUrl, userId: signIn.userId });
-		const api = new MediaServerApi(signIn.serverUrl, this.identity, signIn.token);
-		await api.logout().catch((error) => log.warn('server sign-out failed', { error }));
+		const { logOutOf } = await loadServerCode();
+		await logOutOf(signIn, this.identity);
 	}
 
 	#activate(): void {
 		const signIn = session.current;
 		if (!signIn) return;
-		this.resumer.restore({ serverUrl: signIn.serverUrl, userId: signIn.userId });
-		this.#connect(signIn);
+		void this.resumer.restore({ serverUrl: signIn.serverUrl, userId: signIn.userId });
+		void this.#connect(signIn);
 	}
 
 	/** Another tab became the player: stop playing here and let go of the socket. */
 	async #deactivate(): Promise<void> {
-		this.#selfCheck.stop();
-		this.#link?.stop();
-		this.#link = null;
+		// The socket closes first, but the API stays for the Stopped report of what was playing.
+		this.#server?.stop();
 		await this.engine.shutdown();
+		this.#stopServer();
 		connection.set('signed-out');
 	}
 
-	#connect(signIn: SavedSignIn): void {
-		this.#link?.stop();
-		this.#api = new MediaServerApi(signIn.serverUrl, this.identity, signIn.token);
-		this.#link = new ServerLink({
-			socketUrl: () => buildSocketUrl(signIn.serverUrl, signIn.token, this.identity.deviceId),
-			onOpen: () => this.#afterSocketOpen(),
-			onMessage: (message) => this.#handleMessage(message, signIn),
-			onInvalid: (frame) => this.#recordInvalidFrame(frame),
-			checkToken: () => this.#checkToken(),
-			serverAnswers: () => this.#serverAnswers(),
-			onTokenRevoked: () => this.#handleRevokedToken(signIn),
-			onNoForceKeepAlive: () => void this.#selfCheck.check()
+	async #connect(signIn: SavedSignIn): Promise<void> {
+		this.#stopServer();
+		const generation = this.#connectGeneration;
+		connection.set('connecting');
+		let code: Awaited<ReturnType<typeof loadServerCode>>;
+		try {
+			code = await loadServerCode();
+		} catch (error) {
+			log.warn('loading the server code failed', { error });
+			connection.set('connecting', 'Cue could not load part of itself. Reload the page.');
+			return;
+		}
+		if (generation !== this.#connectGeneration || session.current !== signIn) return;
+		this.#server = new code.ServerSession(signIn, {
+			identity: this.identity,
+			engine: this.engine,
+			transport: this.transport,
+			context: { api: () => this.api, userId: () => session.current?.userId ?? null },
+			afterCapabilities: () => this.#afterCapabilities(),
+			signOutLocally: (notice) => this.#signOutLocally(notice)
 		});
-		this.#link.start();
-		this.#selfCheck.start();
+		this.#server.start();
 	}
 
-	/** Posts the capabilities on every new socket, since a restarted server has lost them, then reports. */
-	async #afterSocketOpen(): Promise<void> {
-		await this.#postCapabilities();
+	#stopServer(): void {
+		this.#connectGeneration++;
+		this.#server?.stop();
+		this.#server = null;
+	}
+
+	/** After the capabilities of each new socket: clears restart notices, then reports. */
+	async #afterCapabilities(): Promise<void> {
 		const restarted = notifications.entries.some(
 			(entry) =>
 				entry.active &&
@@ -247,83 +241,6 @@ export class Cue {
 		await this.resumer.loadRestored();
 	}
 
-	async #postCapabilities(): Promise<void> {
-		await this.#api?.postCapabilities({
-			PlayableMediaTypes: ['Audio', 'Video'],
-			SupportedCommands: [...SUPPORTED_COMMANDS],
-			SupportsMediaControl: true,
-			SupportsPersistentIdentifier: false
-		});
-		log.info('capabilities posted', { deviceId: this.identity.deviceId });
-	}
-
-	async #isControllable(): Promise<boolean | undefined> {
-		try {
-			const sessions = (await this.#api?.getSessionsForDevice(this.identity.deviceId)) ?? [];
-			return sessions.some((entry) => entry.SupportsRemoteControl === true);
-		} catch (error) {
-			log.warn('reading the own session failed', { error });
-			return undefined;
-		}
-	}
-
-	#handleMessage(message: InboundMessage, signIn: SavedSignIn): void {
-		const handled = handleServerEvent(message, {
-			serverName: () => session.current?.serverName ?? signIn.serverName,
-			fetchItems: async (ids) => (await this.#api?.getItems(signIn.userId, ids)) ?? [],
-			expectRestart: () => this.#link?.expectRestart(),
-			signOutLocally: (notice) => this.#signOutLocally(notice)
-		});
-		if (!handled) this.remote.handle(message);
-	}
-
-	#recordInvalidFrame(frame: Extract<ParsedFrame, { kind: 'invalid' }>): void {
-		log.warn(`ignoring an invalid frame: ${frame.reason}`, { messageId: frame.messageId });
-		commandLog.add({
-			messageId: frame.messageId,
-			messageType: frame.messageType ?? 'invalid frame',
-			summary: 'Invalid message',
-			outcome: 'invalid',
-			detail: frame.reason
-		});
-	}
-
-	async #checkToken(): Promise<TokenCheck> {
-		try {
-			await this.#api?.getSessionsForDevice(this.identity.deviceId);
-			return 'valid';
-		} catch (error) {
-			return isApiError(error, 'unauthorized') ? 'revoked' : 'unknown';
-		}
-	}
-
-	async #serverAnswers(): Promise<boolean> {
-		try {
-			await this.#api?.fetchPublicInfo();
-			return true;
-		} catch {
-			return false;
-		}
-	}
-
-	/** Signs out locally when a check-in gets 401, the first sign that the token was revoked. */
-	#watchForRevokedToken(request: Promise<void>): Promise<void> {
-		return request.catch((error: unknown) => {
-			const signIn = session.current;
-			if (isApiError(error, 'unauthorized') && signIn && this.#api) {
-				this.#handleRevokedToken(signIn);
-			}
-			throw error;
-		});
-	}
-
-	#handleRevokedToken(signIn: SavedSignIn): void {
-		log.warn('the server no longer accepts the token; signing out', { server: signIn.serverUrl });
-		this.#signOutLocally(
-			`${signIn.serverName} no longer accepts this sign-in (the token was revoked or expired). Sign in again.`
-		);
-	}
-
 	/**
 	 * Signs out without the server's help. The queue and position are saved for this user first,
 	 * so that signing in again resumes them. The player is then emptied without any report, so the
@@ -332,15 +249,13 @@ export class Cue {
 	#signOutLocally(notice: string): void {
 		this.resumer.saveNow();
 		this.#tabs.release();
-		this.#link?.stop();
-		this.#link = null;
+		this.#stopServer();
 		this.#disconnect(notice);
 		void this.engine.shutdown();
 	}
 
 	#disconnect(notice: string | null): void {
-		this.#selfCheck.stop();
-		this.#api = null;
+		this.#stopServer();
 		session.clear(notice);
 		connection.set('signed-out');
 		player.unlocked = false;

@@ -2,7 +2,7 @@
  * The playback state Cue keeps in localStorage so that a reload, a crash or a discarded tab comes
  * back paused where it was. Pure data in and out: no DOM, no storage access.
  */
-import { normaliseId } from '$lib/api/media-server';
+import { normaliseId } from '$lib/protocol/ids';
 import type { PlaybackSnapshot, RepeatMode } from '$lib/protocol/checkin';
 import type { BaseItem } from '$lib/protocol/schemas';
 import { toQueueItemRefs, type QueueState } from '$lib/queue';

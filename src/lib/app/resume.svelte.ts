@@ -10,7 +10,6 @@ import { currentEntry, removeEntries, type QueueState } from '$lib/queue';
 import { player } from '$lib/stores/player.svelte';
 import { session } from '$lib/stores/session.svelte';
 import { tab } from '$lib/stores/tab.svelte';
-import { parseResumeRecord } from './resume-parse';
 import {
 	buildResumeRecord,
 	entriesMissingFrom,
@@ -47,6 +46,7 @@ export class ResumeKeeper {
 	#stopReportedFor: string | null = null;
 	#lastWrite = 0;
 	#positionTimer: ReturnType<typeof setTimeout> | undefined;
+	#restoring: Promise<void> = Promise.resolve();
 
 	constructor(deps: ResumeDeps) {
 		this.#deps = deps;
@@ -75,10 +75,25 @@ export class ResumeKeeper {
 	 * Puts this user's saved queue into an empty player, so the page shows it at once. Loading the
 	 * item waits for `loadRestored`, which needs the server.
 	 */
-	restore(owner: ResumeOwner): void {
+	restore(owner: ResumeOwner): Promise<void> {
+		this.#restoring = this.#restore(owner).catch((error) =>
+			log.warn('restoring the saved queue failed', { error })
+		);
+		return this.#restoring;
+	}
+
+	async #restore(owner: ResumeOwner): Promise<void> {
+		if (player.queue.entries.length > 0 || player.loaded) {
+			this.#enabled = true;
+			return;
+		}
+		// Saving starts only once the record is read, or it would overwrite the record with the
+		// empty player. The validation (zod) loads with the server code, not with the first screen.
+		const text = readRecordText(owner);
+		const { parseResumeRecord } = await import('./resume-parse');
 		this.#enabled = true;
 		if (player.queue.entries.length > 0 || player.loaded) return;
-		const record = parseResumeRecord(readRecordText(owner), owner, Date.now());
+		const record = parseResumeRecord(text, owner, Date.now());
 		if (!record) return;
 		player.items = withItems(player.items, record.items);
 		player.queue = record.queue;
@@ -102,6 +117,7 @@ export class ResumeKeeper {
 	 * remote command has replaced the restored queue.
 	 */
 	async loadRestored(): Promise<void> {
+		await this.#restoring;
 		const pending = this.#pending;
 		if (!pending || !this.#isUntouched(pending.queue)) {
 			this.#pending = null;

@@ -5,6 +5,13 @@ import { createQuickConnectApi, type QuickConnectApi } from '$lib/api/quick-conn
 import { normaliseServerAddress } from '$lib/protocol/address';
 import { buildAuthorizationHeader, type ClientIdentity } from '$lib/protocol/authorization';
 import type { AuthenticationResult, PublicSystemInfo } from '$lib/protocol/schemas';
+import {
+	API_PREFIXES,
+	type ApiPrefix,
+	describeServer,
+	detectServerKind,
+	type ServerKind
+} from '$lib/protocol/server-kind';
 
 export type SignInErrorKind =
 	| 'invalid-address'
@@ -13,6 +20,7 @@ export type SignInErrorKind =
 	| 'not-jellyfin'
 	| 'bad-credentials'
 	| 'forbidden'
+	| 'rejected-request'
 	| 'server-error';
 
 /** A sign-in failure with a message meant for the person signing in. */
@@ -27,49 +35,74 @@ export class SignInError extends Error {
 }
 
 export interface ProbedServer {
+	/** The API base: the typed address plus the /emby or /mediabrowser prefix that responded. */
 	url: string;
 	info: PublicSystemInfo;
-	/** True when the server offers Quick Connect sign-in. */
+	kind: ServerKind;
+	/** The kind and version for the sign-in page, such as "Emby 4.8.11.0". */
+	description: string;
+	/** True when the server offers Quick Connect sign-in (Jellyfin only). */
 	quickConnect: boolean;
 }
+
+/** An address the person typed with the API prefix already in it. */
+const ENDS_WITH_PREFIX = /\/(emby|mediabrowser)$/i;
 
 /** Returns the Quick Connect endpoints of a server, called with the identity but without a token. */
 export function quickConnectFor(url: string, identity: ClientIdentity): QuickConnectApi {
 	return createQuickConnectApi(createHttp(url, () => buildAuthorizationHeader(identity)));
 }
 
-/** Normalises the typed address and reads /System/Info/Public to check it is a Jellyfin server. */
+/**
+ * Normalises the typed address and finds the server behind it: /System/Info/Public at the address,
+ * then under /emby, then under /mediabrowser. The first prefix that returns the information of a
+ * Jellyfin, Emby or MediaBrowser server becomes part of the API base.
+ */
 export async function probeServer(
 	address: string,
 	identity: ClientIdentity
 ): Promise<ProbedServer> {
 	const normalised = normaliseServerAddress(address);
 	if (!normalised.ok) throw new SignInError('invalid-address', normalised.error);
-	const url = normalised.url;
-	if (location.protocol === 'https:' && url.startsWith('http:')) {
+	const base = normalised.url;
+	if (location.protocol === 'https:' && base.startsWith('http:')) {
 		throw new SignInError(
 			'insecure-address',
 			'This page was loaded over https, so the browser blocks a server at an http address. Use the https address of the server.'
 		);
 	}
-	let info: PublicSystemInfo;
-	try {
-		info = await new MediaServerApi(url, identity).fetchPublicInfo();
-	} catch (error) {
-		throw explainProbeError(error, url);
-	}
-	if (!isJellyfin(info)) {
-		const product = info.ProductName ? ` (it reports "${info.ProductName}")` : '';
-		throw new SignInError('not-jellyfin', `${url} is not a Jellyfin server${product}.`);
-	}
-	const quickConnect = await quickConnectFor(url, identity).isEnabled();
-	return { url, info, quickConnect };
+	const { url, info, kind } = await findServer(base, identity);
+	const quickConnect = kind.startsWith('jellyfin')
+		? await quickConnectFor(url, identity).isEnabled()
+		: false;
+	return { url, info, kind, description: describeServer(kind, info), quickConnect };
 }
 
-function isJellyfin(info: PublicSystemInfo): boolean {
-	if (info.ProductName) return info.ProductName === 'Jellyfin Server';
-	const major = Number.parseInt(info.Version ?? '', 10);
-	return major >= 10;
+async function findServer(base: string, identity: ClientIdentity) {
+	const prefixes: readonly ApiPrefix[] = ENDS_WITH_PREFIX.test(base) ? [''] : API_PREFIXES;
+	let failure: unknown;
+	let foreign: PublicSystemInfo | undefined;
+	for (const prefix of prefixes) {
+		const url = `${base}${prefix}`;
+		try {
+			const info = await new MediaServerApi(url, identity).fetchPublicInfo();
+			const kind = detectServerKind(info, prefix);
+			if (kind) return { url, info, kind };
+			foreign ??= info;
+		} catch (error) {
+			failure = error;
+			// Nothing responds at this address at all, so the other prefixes cannot either.
+			if (isApiError(error) && (error.kind === 'unreachable' || error.kind === 'timeout')) break;
+		}
+	}
+	if (foreign) {
+		const product = foreign.ProductName ? ` (it reports "${foreign.ProductName}")` : '';
+		throw new SignInError(
+			'not-jellyfin',
+			`${base} is not a Jellyfin, Emby or MediaBrowser server${product}.`
+		);
+	}
+	throw explainProbeError(failure, base);
 }
 
 function explainProbeError(error: unknown, url: string): SignInError {
@@ -86,7 +119,7 @@ function explainProbeError(error: unknown, url: string): SignInError {
 		default:
 			return new SignInError(
 				'not-jellyfin',
-				`${url} answered, but not as a Jellyfin server does. Check the address, including any base path such as /jellyfin.`
+				`${url} answered, but not as a Jellyfin or Emby server does. Check the address, including any base path such as /jellyfin.`
 			);
 	}
 }
@@ -112,6 +145,12 @@ export async function authenticate(
 		}
 		if (error.kind === 'unreachable' || error.kind === 'timeout') {
 			throw new SignInError('unreachable', `The server stopped responding: ${error.message}.`);
+		}
+		if (error.status === 400) {
+			throw new SignInError(
+				'rejected-request',
+				'The server rejected the sign-in request as malformed (HTTP 400) before checking the password. It may expect another server version or client identification; check the address and the server version.'
+			);
 		}
 		throw serverError(error);
 	}

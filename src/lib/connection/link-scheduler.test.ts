@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
 	LinkScheduler,
+	REJECTED_HANDSHAKES_BEFORE_WARNING,
 	type LinkStatus,
 	type SchedulerClock,
 	type TokenCheck
@@ -78,7 +79,11 @@ describe('LinkScheduler backoff', () => {
 		const harness = createHarness();
 		harness.scheduler.start();
 		expect(harness.connects).toBe(1);
-		expect(lastStatus(harness)).toEqual({ state: 'connecting', nextAttemptAt: null });
+		expect(lastStatus(harness)).toEqual({
+			state: 'connecting',
+			nextAttemptAt: null,
+			socketRejected: false
+		});
 	});
 
 	it('checks the token before each retry', async () => {
@@ -263,5 +268,56 @@ describe('LinkScheduler retry triggers', () => {
 		harness.scheduler.retryNow('online');
 		await vi.advanceTimersByTimeAsync(10 * RECONNECT_CAP_MS);
 		expect(harness.connects).toBe(1);
+	});
+});
+
+describe('LinkScheduler with a rejected socket', () => {
+	it('flags handshakes that fail while the token is valid', async () => {
+		const harness = createHarness();
+		harness.tokenResult = 'valid';
+		harness.scheduler.start();
+		for (let attempt = 1; attempt < REJECTED_HANDSHAKES_BEFORE_WARNING; attempt++) {
+			await fail(harness);
+			expect(lastStatus(harness).socketRejected).toBe(false);
+			await vi.advanceTimersByTimeAsync(RECONNECT_CAP_MS);
+		}
+		await fail(harness);
+		expect(lastStatus(harness).socketRejected).toBe(true);
+		expect(lastStatus(harness).state).toBe('reconnecting');
+	});
+
+	it('clears the flag once a socket opens', async () => {
+		const harness = createHarness();
+		harness.tokenResult = 'valid';
+		harness.scheduler.start();
+		for (let attempt = 0; attempt < REJECTED_HANDSHAKES_BEFORE_WARNING; attempt++) {
+			await fail(harness);
+			await vi.advanceTimersByTimeAsync(RECONNECT_CAP_MS);
+		}
+		harness.scheduler.opened();
+		expect(lastStatus(harness).socketRejected).toBe(false);
+	});
+
+	it('does not blame the socket when the server is unreachable', async () => {
+		const harness = createHarness();
+		harness.tokenResult = 'unknown';
+		harness.scheduler.start();
+		for (let attempt = 0; attempt < 2 * REJECTED_HANDSHAKES_BEFORE_WARNING; attempt++) {
+			await fail(harness);
+			await vi.advanceTimersByTimeAsync(RECONNECT_CAP_MS);
+		}
+		expect(harness.statuses.some((status) => status.socketRejected)).toBe(false);
+	});
+
+	it('does not count sockets that opened and closed later', async () => {
+		const harness = createHarness();
+		harness.tokenResult = 'valid';
+		harness.scheduler.start();
+		for (let attempt = 0; attempt < 2 * REJECTED_HANDSHAKES_BEFORE_WARNING; attempt++) {
+			harness.scheduler.opened();
+			await fail(harness);
+			await vi.advanceTimersByTimeAsync(RECONNECT_CAP_MS);
+		}
+		expect(harness.statuses.some((status) => status.socketRejected)).toBe(false);
 	});
 });

@@ -25,6 +25,13 @@ export type {
 type Phase = 'stopped' | 'connecting' | 'connected' | 'waiting';
 
 /**
+ * Handshakes in a row that fail while HTTP accepts the token, before the status reports that the server
+ * rejects the socket itself (a proxy without WebSocket support, or a server that ignores the
+ * token parameter). One or two can be a server still starting.
+ */
+export const REJECTED_HANDSHAKES_BEFORE_WARNING = 3;
+
+/**
  * Decides when the link opens its next socket, without touching the DOM or the network itself.
  * After a failure it checks the token, then waits with exponential backoff and full jitter
  * (capped at RECONNECT_CAP_MS) and never gives up until stopped. A dead link is reopened at once.
@@ -40,6 +47,7 @@ export class LinkScheduler {
 	/** Bumped whenever a pending timer or request must no longer act. */
 	#generation = 0;
 	#restartAnnouncedAt: number | null = null;
+	#rejectedHandshakes = 0;
 
 	constructor(actions: SchedulerActions, clock: SchedulerClock = browserClock) {
 		this.#actions = actions;
@@ -66,6 +74,7 @@ export class LinkScheduler {
 		if (this.#phase === 'stopped') return;
 		this.#phase = 'connected';
 		this.#restartAnnouncedAt = null;
+		this.#rejectedHandshakes = 0;
 		this.#report('connected', null);
 	}
 
@@ -77,6 +86,7 @@ export class LinkScheduler {
 	/** Handles the end of a socket, or of an attempt to open one. */
 	closed(failure: SocketFailure): void {
 		if (this.#phase === 'stopped') return;
+		const neverOpened = this.#phase === 'connecting';
 		this.#cancelPending();
 		if (this.#restartAnnounced()) {
 			this.#schedulePoll();
@@ -85,7 +95,7 @@ export class LinkScheduler {
 			this.#attempt = 0;
 			this.#connect('reconnecting');
 		} else {
-			void this.#checkTokenThenWait(this.#generation);
+			void this.#checkTokenThenWait(this.#generation, neverOpened);
 		}
 	}
 
@@ -120,7 +130,7 @@ export class LinkScheduler {
 		this.#actions.connect();
 	}
 
-	async #checkTokenThenWait(generation: number): Promise<void> {
+	async #checkTokenThenWait(generation: number, handshakeFailed = false): Promise<void> {
 		this.#phase = 'waiting';
 		this.#report('reconnecting', null);
 		const token = await this.#actions.checkToken();
@@ -130,8 +140,7 @@ export class LinkScheduler {
 			this.#actions.tokenRevoked();
 			return;
 		}
-		// NOTE: when HTTP accepts the token but every handshake fails (a proxy that blocks
-		// WebSocket upgrades), this retries forever and the person is only shown "Reconnecting".
+		if (token === 'valid' && handshakeFailed) this.#rejectedHandshakes++;
 		const delay = reconnectDelay(this.#attempt++, this.#clock.random, RECONNECT_CAP_MS);
 		this.#wait(delay, () => this.#connect('reconnecting'));
 	}
@@ -174,6 +183,8 @@ export class LinkScheduler {
 	}
 
 	#report(state: LinkStatus['state'], nextAttemptAt: number | null): void {
-		this.#actions.status({ state, nextAttemptAt });
+		const socketRejected =
+			state === 'reconnecting' && this.#rejectedHandshakes >= REJECTED_HANDSHAKES_BEFORE_WARNING;
+		this.#actions.status({ state, nextAttemptAt, socketRejected });
 	}
 }

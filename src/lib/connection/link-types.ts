@@ -12,6 +12,8 @@ export interface LinkStatus {
 	state: 'connecting' | 'connected' | 'reconnecting';
 	/** When the next attempt or poll is due (ms since the epoch), or null when none is waiting. */
 	nextAttemptAt: number | null;
+	/** True after several handshakes failed while HTTP accepted the token. */
+	socketRejected?: boolean;
 }
 
 export interface SchedulerActions {

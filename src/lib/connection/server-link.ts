@@ -3,11 +3,11 @@ import type { InboundMessage, ParsedFrame } from '$lib/protocol/messages';
 import { connection } from '$lib/stores/connection.svelte';
 import { LinkScheduler, type LinkStatus, type TokenCheck } from './link-scheduler';
 import { listenForRetryTriggers } from './retry-triggers';
-import { DEAD_LINK_CLOSE_CODE, ServerSocket } from './server-socket';
+import { DEAD_LINK_CLOSE_CODE, ServerSocket, type SocketOptions } from './server-socket';
 
 export type { TokenCheck } from './link-scheduler';
 
-export interface LinkHooks {
+export interface LinkHooks extends SocketOptions {
 	socketUrl(): string;
 	/** Runs after each socket open, before the link counts as controllable. */
 	onOpen(): Promise<void>;
@@ -23,6 +23,9 @@ export interface LinkHooks {
 }
 
 const log = createLogger('link');
+
+const SOCKET_REJECTED_MESSAGE =
+	'The server accepts this sign-in but rejects the live connection (WebSocket), so remote control cannot work. If a reverse proxy sits in front of the server, let it pass WebSocket upgrades. Cue keeps trying.';
 
 /** Close code Cue reports for a socket it dropped because setting it up failed. */
 const SETUP_FAILED_CLOSE_CODE = 4002;
@@ -89,23 +92,30 @@ export class ServerLink {
 		this.#scheduler.announceRestart();
 	}
 
-	send(text: string): void {
-		this.#socket?.send(text);
+	/** Sends a text frame and returns whether a socket was open to take it. */
+	send(text: string): boolean {
+		return this.#socket?.send(text) ?? false;
 	}
 
 	#openSocket(): void {
 		this.#socket?.close();
-		const socket = new ServerSocket(this.#hooks.socketUrl(), {
-			onOpen: () => void this.#handleOpen(socket),
-			onMessage: (message) => this.#hooks.onMessage(message),
-			onInvalid: (frame) => this.#hooks.onInvalid(frame),
-			onClose: (code, reason) => this.#handleClose(socket, code, reason),
-			onNoForceKeepAlive: () => {
-				if (socket !== this.#socket) return;
-				log.warn('no ForceKeepAlive since the socket opened; checking the session');
-				this.#hooks.onNoForceKeepAlive();
-			}
-		});
+		const { greeting, expectForceKeepAlive } = this.#hooks;
+		const options = { greeting, expectForceKeepAlive };
+		const socket = new ServerSocket(
+			this.#hooks.socketUrl(),
+			{
+				onOpen: () => void this.#handleOpen(socket),
+				onMessage: (message) => this.#hooks.onMessage(message),
+				onInvalid: (frame) => this.#hooks.onInvalid(frame),
+				onClose: (code, reason) => this.#handleClose(socket, code, reason),
+				onNoForceKeepAlive: () => {
+					if (socket !== this.#socket) return;
+					log.warn('no ForceKeepAlive since the socket opened; checking the session');
+					this.#hooks.onNoForceKeepAlive();
+				}
+			},
+			options
+		);
 		this.#socket = socket;
 		socket.open();
 	}
@@ -147,6 +157,10 @@ export class ServerLink {
 		}
 		const state = status.state === 'reconnecting' && browserIsOffline() ? 'offline' : status.state;
 		connection.set(state, connection.lastError);
+		if (status.socketRejected && connection.problem === null) {
+			log.warn('the server accepts the token over HTTP but rejects the socket handshake');
+			connection.problem = SOCKET_REJECTED_MESSAGE;
+		}
 		connection.nextAttemptAt = state === 'connecting' ? null : status.nextAttemptAt;
 		if (status.nextAttemptAt !== null) {
 			const seconds = Math.round((status.nextAttemptAt - Date.now()) / 100) / 10;

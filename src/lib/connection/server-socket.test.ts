@@ -5,7 +5,8 @@ import {
 	CONNECT_TIMEOUT_MS,
 	DEAD_LINK_CLOSE_CODE,
 	FORCE_KEEP_ALIVE_WAIT_MS,
-	ServerSocket
+	ServerSocket,
+	type SocketOptions
 } from './server-socket';
 
 /** Stands in for the browser's WebSocket: the test opens it and delivers frames by hand. */
@@ -56,15 +57,23 @@ interface Recorder {
 	missingForceKeepAlive: number;
 }
 
-function openSocket(): { socket: ServerSocket; fake: FakeWebSocket; events: Recorder } {
+function openSocket(options: SocketOptions = { expectForceKeepAlive: true }): {
+	socket: ServerSocket;
+	fake: FakeWebSocket;
+	events: Recorder;
+} {
 	const events: Recorder = { messages: [], closes: [], missingForceKeepAlive: 0 };
-	const socket = new ServerSocket('ws://127.0.0.1:1/socket', {
-		onOpen: () => {},
-		onMessage: (message) => events.messages.push(message.MessageType),
-		onInvalid: () => {},
-		onClose: (code) => events.closes.push(code),
-		onNoForceKeepAlive: () => events.missingForceKeepAlive++
-	});
+	const socket = new ServerSocket(
+		'ws://127.0.0.1:1/socket',
+		{
+			onOpen: () => {},
+			onMessage: (message) => events.messages.push(message.MessageType),
+			onInvalid: () => {},
+			onClose: (code) => events.closes.push(code),
+			onNoForceKeepAlive: () => events.missingForceKeepAlive++
+		},
+		options
+	);
 	socket.open();
 	return { socket, fake: FakeWebSocket.last!, events };
 }
@@ -107,6 +116,24 @@ describe('ServerSocket handshake', () => {
 		vi.advanceTimersByTime(FORCE_KEEP_ALIVE_WAIT_MS);
 		expect(events.missingForceKeepAlive).toBe(1);
 		expect(events.closes).toEqual([]);
+	});
+
+	it('expects no ForceKeepAlive from Emby or MediaBrowser', () => {
+		const { fake, events } = openSocket({ expectForceKeepAlive: false });
+		fake.acceptHandshake();
+		vi.advanceTimersByTime(10 * FORCE_KEEP_ALIVE_WAIT_MS);
+		expect(events.missingForceKeepAlive).toBe(0);
+		expect(events.closes).toEqual([]);
+	});
+
+	it('sends the greeting before anything else', () => {
+		const greeting = '{"MessageType":"Identity","Data":"Cue|d|1|Tablet"}';
+		const { fake } = openSocket({ expectForceKeepAlive: false, greeting: () => greeting });
+		expect(fake.sent).toEqual([]);
+		fake.acceptHandshake();
+		vi.advanceTimersByTime(30_000);
+		expect(fake.sent[0]).toBe(greeting);
+		expect(fake.keepAlivesSent()).toBe(1);
 	});
 
 	it('is satisfied by a prompt ForceKeepAlive', () => {

@@ -33,13 +33,11 @@ export const CONNECT_TIMEOUT_MS = 15_000;
  */
 export const FORCE_KEEP_ALIVE_WAIT_MS = 10_000;
 
-/** Builds the socket URL from the HTTP base, so the port and any base path carry over. */
-export function buildSocketUrl(baseUrl: string, token: string, deviceId: string): string {
-	const url = new URL(`${baseUrl}/socket`);
-	url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-	url.searchParams.set('ApiKey', token);
-	url.searchParams.set('deviceId', deviceId);
-	return url.toString();
+export interface SocketOptions {
+	/** A frame sent as soon as the socket opens: MediaBrowser 3's `Identity` message. */
+	greeting?: () => string;
+	/** Whether the server sends ForceKeepAlive on binding (Jellyfin), so that its absence means trouble. */
+	expectForceKeepAlive: boolean;
 }
 
 /**
@@ -49,6 +47,7 @@ export function buildSocketUrl(baseUrl: string, token: string, deviceId: string)
 export class ServerSocket {
 	#url: string;
 	#events: SocketEvents;
+	#options: SocketOptions;
 	#socket: WebSocket | null = null;
 	#keepAlive = new KeepAliveTimer(
 		() => this.send(KEEP_ALIVE_FRAME),
@@ -58,9 +57,10 @@ export class ServerSocket {
 	#connectTimer: ReturnType<typeof setTimeout> | undefined;
 	#forceKeepAliveTimer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(url: string, events: SocketEvents) {
+	constructor(url: string, events: SocketEvents, options: SocketOptions) {
 		this.#url = url;
 		this.#events = events;
+		this.#options = options;
 	}
 
 	open(): void {
@@ -69,10 +69,13 @@ export class ServerSocket {
 		this.#connectTimer = setTimeout(() => this.#abandonHandshake(), CONNECT_TIMEOUT_MS);
 		socket.onopen = () => {
 			clearTimeout(this.#connectTimer);
-			this.#forceKeepAliveTimer = setTimeout(
-				() => this.#events.onNoForceKeepAlive(),
-				FORCE_KEEP_ALIVE_WAIT_MS
-			);
+			if (this.#options.greeting) socket.send(this.#options.greeting());
+			if (this.#options.expectForceKeepAlive) {
+				this.#forceKeepAliveTimer = setTimeout(
+					() => this.#events.onNoForceKeepAlive(),
+					FORCE_KEEP_ALIVE_WAIT_MS
+				);
+			}
 			this.#keepAlive.start();
 			this.#events.onOpen();
 		};
@@ -94,8 +97,11 @@ export class ServerSocket {
 		}
 	}
 
-	send(text: string): void {
-		if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(text);
+	/** Sends a text frame and returns whether the socket was open to take it. */
+	send(text: string): boolean {
+		if (this.#socket?.readyState !== WebSocket.OPEN) return false;
+		this.#socket.send(text);
+		return true;
 	}
 
 	#receive(data: unknown): void {

@@ -1,3 +1,4 @@
+import type { CheckInEvent } from '$lib/protocol/checkin-events';
 import type { MediaServerApi } from '$lib/api/media-server';
 import { createLogger } from '$lib/log';
 import { ticksToSeconds } from '$lib/protocol/ticks';
@@ -166,6 +167,14 @@ export class PlaybackEngine {
 		return 'applied';
 	}
 
+	/** Emby's SetSubtitleOffset: shows text subtitles `seconds` later (earlier when negative). */
+	setSubtitleOffset(seconds: number): ActionResult {
+		player.subtitleOffsetSeconds = seconds;
+		this.#stream.setSubtitleDelay(seconds);
+		this.reportProgress('subtitleoffsetchange');
+		return 'applied';
+	}
+
 	/** Starts or resumes the loaded media. When the browser rejects it for want of a gesture, shows the tap prompt. */
 	async play(): Promise<void> {
 		const outcome = await attemptPlay(this.media);
@@ -235,7 +244,7 @@ export class PlaybackEngine {
 	}
 
 	/** Sends a progress report, except before the start report of an item that is still loading. */
-	reportProgress(eventName: string): void {
+	reportProgress(eventName: CheckInEvent): void {
 		if (!player.loaded) return;
 		if (!this.#startReported && player.status === 'loading') return;
 		this.#reporter.progress(this.#snapshot(), eventName);

@@ -1,7 +1,6 @@
 import {
 	readChoiceArgument,
 	readIntegerArgument,
-	readNumberArgument,
 	readStringArgument,
 	type EmbyOnlyCommand,
 	type SupportedCommand
@@ -12,19 +11,16 @@ import { messages } from '$lib/stores/messages.svelte';
 import { notifications } from '$lib/stores/notifications.svelte';
 import { player } from '$lib/stores/player.svelte';
 import { view } from '$lib/stores/view.svelte';
-import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
+import type { CommandHandler } from './command-handler';
+import { EMBY_COMMAND_HANDLERS } from './emby-commands';
+import type { ActionResult, EngineContext } from './engine';
 import { toggleFullscreen } from './fullscreen';
 import { playNow } from './queue-commands';
-import type { Transport } from './transport';
 
-export interface CommandTools {
-	engine: PlaybackEngine;
-	transport: Transport;
-	context: EngineContext;
-}
+export type { CommandTools } from './command-handler';
 
 type Arguments = Record<string, string>;
-type Handler = (args: Arguments, tools: CommandTools) => ActionResult | Promise<ActionResult>;
+type Handler = CommandHandler;
 
 const VOLUME_STEP = 0.05;
 /** Highest media stream Index accepted in arguments, far above what a real file has. */
@@ -35,11 +31,8 @@ function invalid(name: string, args: Arguments): ActionResult {
 	return { ignored: `invalid ${name} "${args[name] ?? ''}"` };
 }
 
-/**
- * The handler of every GeneralCommand Cue advertises. The type requires exactly one handler per
- * advertised name, so the capabilities never list a command Cue ignores.
- */
-export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand, Handler> = {
+/** Handlers of the commands Cue advertises to every server. */
+const SHARED_COMMAND_HANDLERS: Record<SupportedCommand, Handler> = {
 	SetVolume: (args, { transport }) => {
 		const volume = readIntegerArgument(args, 'Volume', 0, 100);
 		return volume === undefined ? invalid('Volume', args) : transport.setVolume(volume / 100);
@@ -103,11 +96,16 @@ export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand
 		view.home();
 		return 'applied';
 	},
-	Back: () => (view.back() ? 'applied' : { ignored: 'nothing to go back from' }),
-	SetPlaybackRate: (args, { transport }) => {
-		const rate = readNumberArgument(args, 'PlaybackRate', 0.25, 4);
-		return rate === undefined ? invalid('PlaybackRate', args) : transport.setPlaybackRate(rate);
-	}
+	Back: () => (view.back() ? 'applied' : { ignored: 'nothing to go back from' })
+};
+
+/**
+ * The handler of every GeneralCommand Cue advertises to some server. The type requires exactly one
+ * handler per advertised name, so the capabilities never list a command Cue ignores.
+ */
+export const GENERAL_COMMAND_HANDLERS: Record<SupportedCommand | EmbyOnlyCommand, Handler> = {
+	...SHARED_COMMAND_HANDLERS,
+	...EMBY_COMMAND_HANDLERS
 };
 
 /** DisplayContent: shows an information card for the item, fetched from the server. */

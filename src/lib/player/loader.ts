@@ -1,5 +1,6 @@
 import type { MediaServerApi } from '$lib/api/media-server';
 import { ApiError } from '$lib/api/errors';
+import { randomHex } from '$lib/identity';
 import { secondsToTicks } from '$lib/protocol/ticks';
 import type { BaseItem, MediaSource, PlaybackInfoResponse } from '$lib/protocol/schemas';
 import type { QueueEntry } from '$lib/queue';
@@ -47,8 +48,20 @@ function mediaKind(item: BaseItem): MediaKind {
 	return item.MediaType === 'Audio' ? 'Audio' : 'Video';
 }
 
+/**
+ * Stands in for PlaybackInfo on MediaBrowser 3, which has none: the item's own MediaSources, which
+ * Cue plays directly or not at all, and a play session id of Cue's making.
+ */
+function itemPlaybackInfo(item: BaseItem): PlaybackInfoResponse {
+	return { MediaSources: item.MediaSources ?? [], PlaySessionId: randomHex(16) };
+}
+
 async function requestPlaybackInfo(request: LoadRequest, enableDirectPlay: boolean) {
 	const { api, userId, item, startSeconds, options, capabilities } = request;
+	if (!api.dialect.hasPlaybackInfo) {
+		const info = itemPlaybackInfo(item);
+		return { info, source: pickSource(info, item, options.mediaSourceId) };
+	}
 	const info = await api.getPlaybackInfo(item.Id, {
 		userId,
 		startTimeTicks: secondsToTicks(startSeconds),

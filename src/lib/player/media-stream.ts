@@ -1,3 +1,4 @@
+import type { CheckInEvent } from '$lib/protocol/checkin-events';
 import type { MediaServerApi } from '$lib/api/media-server';
 import { ticksToSeconds } from '$lib/protocol/ticks';
 import type { BaseItem } from '$lib/protocol/schemas';
@@ -17,7 +18,7 @@ export interface StreamChange extends StreamSelection {
 	/** Whether to play the new stream, or leave it paused. */
 	play: boolean;
 	/** The progress report's event name once the new stream is in. */
-	eventName: string;
+	eventName: CheckInEvent;
 	/** When the server gives no stream: keep the old one (a track switch), or fail the item. */
 	onFailure: 'keep' | 'fail';
 }
@@ -51,6 +52,7 @@ export class MediaStreamState {
 	#pipeline: { module: Pipeline; capabilities: PlaybackCapabilities } | null = null;
 	#attachment: MediaAttachment | null = null;
 	#requestedSeconds = 0;
+	#subtitleDelaySeconds = 0;
 
 	constructor(media: HTMLMediaElement, onFatalError: (message: string) => void) {
 		this.media = media;
@@ -61,6 +63,7 @@ export class MediaStreamState {
 		if (!this.#pipeline) {
 			const module = await import('./media-pipeline');
 			this.#attachment ??= new module.MediaAttachment(this.media, this.#onFatalError);
+			this.#attachment.subtitles.setDelay(this.#subtitleDelaySeconds);
 			this.#pipeline = { module, capabilities: module.probeCapabilities(this.media) };
 		}
 		return this.#pipeline;
@@ -95,6 +98,12 @@ export class MediaStreamState {
 
 	showSubtitle(index: number): void {
 		this.#attachment?.subtitles.show(index);
+	}
+
+	/** Shows text subtitles `seconds` later than the file says, for this item and the next. */
+	setSubtitleDelay(seconds: number): void {
+		this.#subtitleDelaySeconds = seconds;
+		this.#attachment?.subtitles.setDelay(seconds);
 	}
 
 	/** Returns the item position now, in seconds. */

@@ -5,17 +5,14 @@ import type {
 	PlayRequest,
 	PlaystateRequest
 } from '$lib/protocol/messages';
-import { ticksToSeconds } from '$lib/protocol/ticks';
+import { tickOffsetToSeconds, ticksToSeconds } from '$lib/protocol/ticks';
 import { commandLog, type CommandLogEntry } from '$lib/stores/command-log.svelte';
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 import { GENERAL_COMMAND_HANDLERS } from './general-commands';
+import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from './skip-steps';
 import { addToQueue, playInstantMix, playNow, playShuffled } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
-
-/** Rewind and FastForward carry no amount; these are the steps Cue uses. */
-export const REWIND_SECONDS = 10;
-export const FAST_FORWARD_SECONDS = 30;
 
 const log = createLogger('remote');
 
@@ -121,6 +118,8 @@ export class RemoteControl {
 				return transport.seekBy(-REWIND_SECONDS);
 			case 'FastForward':
 				return transport.seekBy(FAST_FORWARD_SECONDS);
+			case 'SeekRelative':
+				return transport.seekBy(tickOffsetToSeconds(request.SeekPositionTicks ?? 0));
 			default:
 				return { ignored: `${request.Command} is not supported` };
 		}

@@ -58,13 +58,27 @@ describe('CheckInReporter', () => {
 		const { transport, sent, pending } = controlledTransport();
 		const reporter = new CheckInReporter(() => transport);
 		reporter.start(snapshot());
-		reporter.progress(snapshot({ positionSeconds: 2 }), 'pause');
-		reporter.progress(snapshot({ positionSeconds: 3 }), 'timeupdate');
-		reporter.progress(snapshot({ positionSeconds: 4 }), 'volumechange');
+		reporter.progress(snapshot({ positionSeconds: 2 }), 'timeupdate');
+		reporter.progress(snapshot({ positionSeconds: 3 }), 'pause');
+		reporter.progress(snapshot({ positionSeconds: 4 }), 'timeupdate');
 		await tick();
 		pending.shift()!();
 		await tick();
 		expect(sent).toEqual(['start:a:10000000', 'progress:a:40000000']);
+	});
+
+	it('keeps distinct events as separate reports', async () => {
+		const { transport, sent, pending } = controlledTransport();
+		const reporter = new CheckInReporter(() => transport);
+		reporter.start(snapshot());
+		reporter.progress(snapshot({ positionSeconds: 2 }), 'pause');
+		reporter.progress(snapshot({ positionSeconds: 3 }), 'volumechange');
+		await tick();
+		pending.shift()!();
+		await tick();
+		pending.shift()!();
+		await tick();
+		expect(sent).toEqual(['start:a:10000000', 'progress:a:20000000', 'progress:a:30000000']);
 	});
 
 	it('keeps going after a failed report', async () => {

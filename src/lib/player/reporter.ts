@@ -1,3 +1,4 @@
+import type { CheckInEvent } from '$lib/protocol/checkin-events';
 import { createLogger } from '$lib/log';
 import { buildProgressBody, buildStoppedBody, type PlaybackSnapshot } from '$lib/protocol/checkin';
 
@@ -16,10 +17,24 @@ interface UndeliveredStop {
 
 interface PendingProgress {
 	snapshot: PlaybackSnapshot;
-	eventName: string;
+	eventName: CheckInEvent;
 }
 
 const log = createLogger('check-in');
+
+/**
+ * Returns whether a report joins the one waiting its turn. It does when both are of one play
+ * session and at most one of them names an event other than timeupdate, so that Emby still gets
+ * every distinct event.
+ */
+function canMerge(waiting: PendingProgress, snapshot: PlaybackSnapshot, eventName: CheckInEvent) {
+	if (waiting.snapshot.playSessionId !== snapshot.playSessionId) return false;
+	return (
+		eventName === 'timeupdate' ||
+		waiting.eventName === 'timeupdate' ||
+		waiting.eventName === eventName
+	);
+}
 
 /** Stopped reports kept for delivery after a reconnect; older ones beyond this are dropped. */
 const MAX_UNDELIVERED_STOPS = 20;
@@ -44,11 +59,12 @@ export class CheckInReporter {
 		this.#enqueue('start', (transport) => transport.start(buildProgressBody(snapshot)), snapshot);
 	}
 
-	progress(snapshot: PlaybackSnapshot, eventName: string): void {
+	progress(snapshot: PlaybackSnapshot, eventName: CheckInEvent): void {
 		const waiting = this.#waitingProgress;
-		if (waiting && waiting.snapshot.playSessionId === snapshot.playSessionId) {
+		if (waiting && canMerge(waiting, snapshot, eventName)) {
 			waiting.snapshot = snapshot;
-			waiting.eventName = eventName;
+			// The newest snapshot carries the position, so a timeupdate keeps the event it joins.
+			if (eventName !== 'timeupdate') waiting.eventName = eventName;
 			return;
 		}
 		const pending: PendingProgress = { snapshot, eventName };

@@ -26,7 +26,11 @@ export class SubtitleTracks {
 	#blobUrls: string[] = [];
 	/** Item position of the element's time 0; cues are in item time, so they move by this much. */
 	#offsetSeconds = 0;
+	/** How much later than in the file the cues show (SetSubtitleOffset); kept across items. */
+	#delaySeconds = 0;
+	/** The shift applied to each track's cues, and each cue's times as the file has them. */
 	#shifted = new WeakMap<TextTrack, number>();
+	#originalTimes = new WeakMap<TextTrackCue, { start: number; end: number }>();
 	#generation = 0;
 	/** The stream Index whose track shows, or -1. */
 	#selected = -1;
@@ -81,6 +85,12 @@ export class SubtitleTracks {
 		for (const element of this.#tracks.values()) this.#alignCues(element.track);
 	}
 
+	/** Shows the cues `seconds` later than the file's times (earlier when negative). */
+	setDelay(seconds: number): void {
+		this.#delaySeconds = seconds;
+		for (const element of this.#tracks.values()) this.#alignCues(element.track);
+	}
+
 	clear(): void {
 		this.#generation++;
 		for (const element of this.#tracks.values()) element.remove();
@@ -107,17 +117,22 @@ export class SubtitleTracks {
 		this.#tracks.set(subtitle.index, element);
 	}
 
-	/** Moves a track's cues from item time to element time, by what changed since the last move. */
+	/**
+	 * Moves a track's cues from item time to element time, plus the delay. Each cue keeps its times
+	 * from the file, so that cues clamped at 0 come back when the shift shrinks again.
+	 */
 	#alignCues(track: TextTrack): void {
 		const cues = track.cues;
 		if (!cues || cues.length === 0) return;
-		const delta = this.#offsetSeconds - (this.#shifted.get(track) ?? 0);
-		if (delta === 0) return;
+		const shift = this.#offsetSeconds - this.#delaySeconds;
+		if (shift === (this.#shifted.get(track) ?? 0)) return;
 		for (const cue of Array.from(cues)) {
-			cue.startTime = Math.max(0, cue.startTime - delta);
-			cue.endTime = Math.max(0, cue.endTime - delta);
+			const original = this.#originalTimes.get(cue) ?? { start: cue.startTime, end: cue.endTime };
+			this.#originalTimes.set(cue, original);
+			cue.startTime = Math.max(0, original.start - shift);
+			cue.endTime = Math.max(0, original.end - shift);
 		}
-		this.#shifted.set(track, this.#offsetSeconds);
+		this.#shifted.set(track, shift);
 	}
 }
 

@@ -52,11 +52,11 @@ describe('buildProgressBody', () => {
 	test('adds stream indexes and EventName when given', () => {
 		const body = buildProgressBody(
 			{ ...snapshot, audioStreamIndex: 1, subtitleStreamIndex: -1 },
-			'TimeUpdate'
+			'timeupdate'
 		);
 		expect(body.AudioStreamIndex).toBe(1);
 		expect(body.SubtitleStreamIndex).toBe(-1);
-		expect(body.EventName).toBe('TimeUpdate');
+		expect(body.EventName).toBe('timeupdate');
 	});
 
 	test('leaves out absent optional fields', () => {
@@ -87,7 +87,7 @@ describe('buildProgressBody', () => {
 	});
 
 	test('parses with the progress schema', () => {
-		const result = PlaybackProgressInfoSchema.safeParse(buildProgressBody(snapshot, 'Pause'));
+		const result = PlaybackProgressInfoSchema.safeParse(buildProgressBody(snapshot, 'pause'));
 		expect(result.success).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@
  * Bodies for the playback check-ins `POST /Sessions/Playing`, `/Sessions/Playing/Progress` and
  * `/Sessions/Playing/Stopped` (Jellyfin `PlaybackProgressInfo` / `PlaybackStopInfo`).
  */
+import type { CheckInEvent } from './checkin-events';
 import { secondsToTicks } from './ticks';
 
 export const PLAY_METHODS = ['DirectPlay', 'DirectStream', 'Transcode'] as const;
@@ -50,11 +51,11 @@ function copyQueue(queue: QueueItemRef[]): QueueItemRef[] {
 
 /**
  * Builds the body for `POST /Sessions/Playing` and `/Sessions/Playing/Progress`. `EventName` is
- * added only when given: Jellyfin ignores it, Emby reads it (e.g. "TimeUpdate", "Pause").
+ * added only when given, in jellyfin-web's spelling; the transport turns it into Emby's.
  */
 export function buildProgressBody(
 	snapshot: PlaybackSnapshot,
-	eventName?: string
+	eventName?: CheckInEvent
 ): Record<string, unknown> {
 	const playbackRate =
 		Number.isFinite(snapshot.playbackRate) && snapshot.playbackRate > 0 ? snapshot.playbackRate : 1;

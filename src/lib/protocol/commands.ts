@@ -79,7 +79,14 @@ export const SUPPORTED_COMMANDS = [
  * Commands only Emby defines. Jellyfin returns 400 for capabilities that name them, so Cue
  * advertises them only to Emby, but obeys them from any server.
  */
-export const EMBY_ONLY_COMMANDS = ['SetPlaybackRate'] as const;
+export const EMBY_ONLY_COMMANDS = [
+	'SetPlaybackRate',
+	'SetSubtitleOffset',
+	'IncrementSubtitleOffset',
+	'SetCurrentPlaylistItem',
+	'RemoveFromPlaylist',
+	'MovePlaylistItem'
+] as const;
 
 export type EmbyOnlyCommand = (typeof EMBY_ONLY_COMMANDS)[number];
 

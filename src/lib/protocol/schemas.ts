@@ -41,6 +41,12 @@ export const PublicSystemInfoSchema = z.object({
 	StartupWizardCompleted: optionalField(z.boolean())
 });
 
+/** `GET /System/Info` (authenticated), of which Cue reads only MediaBrowser 3's socket port. */
+export const SystemInfoSchema = z.object({
+	...PublicSystemInfoSchema.shape,
+	WebSocketPortNumber: optionalField(z.number().check(z.int(), z.minimum(1), z.maximum(65535)))
+});
+
 export const UserSchema = z.object({
 	Id: wireId,
 	Name: z.string(),
@@ -108,6 +114,7 @@ export const SessionInfoSchema = z.object({
 });
 
 export type PublicSystemInfo = z.output<typeof PublicSystemInfoSchema>;
+export type SystemInfo = z.output<typeof SystemInfoSchema>;
 export type User = z.output<typeof UserSchema>;
 export type AuthenticationResult = z.output<typeof AuthenticationResultSchema>;
 export type QuickConnectResult = z.output<typeof QuickConnectResultSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { secondsToTicks, TICKS_PER_SECOND, ticksToSeconds } from './ticks';
+import { secondsToTicks, TICKS_PER_SECOND, tickOffsetToSeconds, ticksToSeconds } from './ticks';
 
 describe('ticksToSeconds', () => {
 	test('one hour of ticks is exactly 3600 seconds', () => {
@@ -39,5 +39,17 @@ describe('secondsToTicks', () => {
 	test('round-trips through ticksToSeconds', () => {
 		expect(ticksToSeconds(secondsToTicks(1569.443))).toBe(1569.443);
 		expect(TICKS_PER_SECOND).toBe(10_000_000);
+	});
+});
+
+describe('tickOffsetToSeconds', () => {
+	test('keeps the sign of an offset', () => {
+		expect(tickOffsetToSeconds(-150_000_000)).toBe(-15);
+		expect(tickOffsetToSeconds(25_000_000)).toBe(2.5);
+	});
+
+	test('gives 0 for non-finite input', () => {
+		expect(tickOffsetToSeconds(Number.NaN)).toBe(0);
+		expect(tickOffsetToSeconds(Number.POSITIVE_INFINITY)).toBe(0);
 	});
 });

@@ -13,3 +13,8 @@ export function secondsToTicks(seconds: number): number {
 	if (!Number.isFinite(seconds) || seconds <= 0) return 0;
 	return Math.round(seconds * TICKS_PER_SECOND);
 }
+
+/** Converts a signed offset in ticks, such as Emby's SeekRelative, to seconds. Non-finite input gives 0. */
+export function tickOffsetToSeconds(ticks: number): number {
+	return Number.isFinite(ticks) ? ticks / TICKS_PER_SECOND : 0;
+}

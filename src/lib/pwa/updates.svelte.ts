@@ -1,7 +1,18 @@
 import { createLogger } from '$lib/log';
-import { player } from '$lib/stores/player.svelte';
+import type { PlaybackStatus } from '$lib/stores/player.svelte';
 import { SKIP_WAITING_MESSAGE } from './messages';
 import { canReloadNow, playbackEnded } from './update-policy';
+
+/** The player's hooks into the update check, added once the player has loaded. */
+export interface PlayerHooks {
+	/** The player's status: a reload waits while something plays. */
+	status(): PlaybackStatus;
+	/** Reports Stopped for what is loaded and waits for pending reports, before each reload. */
+	beforeReload(): Promise<void>;
+}
+
+/** Hooks for a page without the player, which plays nothing. A signed-out page may never load it. */
+const NO_PLAYER: PlayerHooks = { status: () => 'idle', beforeReload: async () => {} };
 
 /**
  * How often a page that stays open checks for a new build. Browsers check by themselves only on
@@ -23,19 +34,24 @@ class ServiceWorkerUpdates {
 	/** True while the new worker activates and the page is about to reload. */
 	applying = $state(false);
 	#registration: ServiceWorkerRegistration | null = null;
-	#beforeReload: () => Promise<void> = async () => {};
+	#player = $state.raw(NO_PLAYER);
 	#started = false;
 
+	/** The player's status, or 'idle' before the player has loaded. */
+	get playbackStatus(): PlaybackStatus {
+		return this.#player.status();
+	}
+
 	/**
-	 * Starts watching the registration that SvelteKit makes on page load. Runs once.
-	 * `beforeReload` runs before each reload, to report the end of playback to the server.
+	 * Starts watching the registration that SvelteKit makes on page load. Later calls only replace
+	 * the player's hooks, because the page starts the watch before the player has loaded.
 	 */
-	start(beforeReload: () => Promise<void>): void {
+	start(player?: PlayerHooks): void {
+		if (player) this.#player = player;
 		if (this.#started || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
 			return;
 		}
 		this.#started = true;
-		this.#beforeReload = beforeReload;
 		const container = navigator.serviceWorker;
 		let controller = container.controller;
 		container.addEventListener('controllerchange', () => {
@@ -48,14 +64,16 @@ class ServiceWorkerUpdates {
 		void container.ready.then((registration) => this.#watch(registration));
 		$effect.root(() => {
 			$effect(() => {
-				if (this.deferred && !this.applying && playbackEnded(player.status)) void this.#apply();
+				if (this.deferred && !this.applying && playbackEnded(this.playbackStatus)) {
+					void this.#apply();
+				}
 			});
 		});
 	}
 
 	/** Reloads into the new version now, or once playback ends when something plays. */
 	reload(): void {
-		if (canReloadNow(player.status)) void this.#apply();
+		if (canReloadNow(this.playbackStatus)) void this.#apply();
 		else this.deferred = true;
 	}
 
@@ -93,11 +111,11 @@ class ServiceWorkerUpdates {
 		this.applying = true;
 		this.deferred = false;
 		try {
-			await this.#beforeReload();
+			await this.#player.beforeReload();
 		} catch (error) {
 			log.warn('reporting the end of playback before the reload failed', { error });
 		}
-		if (!canReloadNow(player.status)) {
+		if (!canReloadNow(this.playbackStatus)) {
 			// A remote started playback meanwhile.
 			this.applying = false;
 			this.deferred = true;

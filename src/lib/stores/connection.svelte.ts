@@ -12,6 +12,8 @@ class ConnectionStore {
 	/** True once the capabilities have been posted on the current socket. */
 	controllable = $state(false);
 	lastError = $state<string | null>(null);
+	/** A lasting fault the person may need to fix, such as a server that rejects the socket. */
+	problem = $state<string | null>(null);
 
 	set(state: ConnectionState, lastError: string | null = null): void {
 		if (state !== this.state) {
@@ -20,6 +22,7 @@ class ConnectionStore {
 		this.state = state;
 		this.lastError = lastError;
 		if (state !== 'connected') this.controllable = false;
+		if (state === 'connected' || state === 'signed-out') this.problem = null;
 		if (state !== 'reconnecting') this.nextAttemptAt = null;
 	}
 }

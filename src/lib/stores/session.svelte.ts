@@ -1,5 +1,6 @@
 import { removeEntry, upsertEntry, type ServerEntry } from '$lib/app/server-list';
 import { readStorage, removeStorage, writeStorage } from '$lib/identity';
+import type { ServerKind } from '$lib/protocol/server-kind';
 
 /** The saved part of a sign-in, so that a reload comes back signed in. */
 export interface SavedSignIn {
@@ -10,6 +11,10 @@ export interface SavedSignIn {
 	userId: string;
 	userName: string;
 	token: string;
+	/** The server family; sign-ins saved before Cue spoke Emby have none and are Jellyfin. */
+	serverKind?: ServerKind;
+	/** MediaBrowser 3's `WebSocketPortNumber`, read from /System/Info at sign-in. */
+	legacySocketPort?: number;
 }
 
 const CURRENT_KEY = 'cue.signIn';

@@ -1,4 +1,5 @@
 import type { MediaServerApi, PlaybackInfoRequest } from '$lib/api/media-server';
+import { dialectFor, type ServerKind } from '$lib/protocol/dialect';
 import type { BaseItem, PlaybackInfoResponse } from '$lib/protocol/schemas';
 
 export interface RecordedReport {
@@ -20,8 +21,11 @@ const directMp3: PlaybackInfoAnswer = (itemId, _request, session) =>
 		PlaySessionId: session
 	}) as unknown as PlaybackInfoResponse;
 
-/** Creates a test-only in-memory stand-in for the server API: a few items and a record of check-ins. */
-export function createFakeApi(itemIds: string[]) {
+/**
+ * Creates a test-only in-memory stand-in for the server API: a few items and a record of
+ * check-ins. `kind` picks the server family whose rules the API follows.
+ */
+export function createFakeApi(itemIds: string[], kind: ServerKind = 'jellyfin') {
 	const items = new Map<string, BaseItem>(
 		itemIds.map((id, index) => [
 			id,
@@ -40,6 +44,7 @@ export function createFakeApi(itemIds: string[]) {
 
 	const api = {
 		baseUrl: 'http://server.invalid',
+		dialect: dialectFor(kind),
 		async getItems(_userId: string, ids: string[]): Promise<BaseItem[]> {
 			return ids.flatMap((id) => items.get(id) ?? []);
 		},

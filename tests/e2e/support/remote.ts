@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Address of the test server that playwright.config.ts starts. */
 export const SERVER_URL = `http://127.0.0.1:${process.env.CUE_E2E_SERVER_PORT ?? 8097}`;
@@ -39,10 +39,16 @@ export class Remote {
 	readonly deviceId = `remote-${randomUUID()}`;
 	readonly serverUrl: string;
 	#token = '';
+	#hashedPassword: boolean;
 	userId = '';
 
-	constructor(serverUrl = SERVER_URL) {
+	/**
+	 * `serverUrl` is the API base, with /emby or /mediabrowser for those servers. `hashedPassword`
+	 * signs in as MediaBrowser 3 expects: `Password` is the SHA-1 hex of the password.
+	 */
+	constructor(serverUrl = SERVER_URL, options: { hashedPassword?: boolean } = {}) {
 		this.serverUrl = serverUrl;
+		this.#hashedPassword = options.hashedPassword ?? false;
 	}
 
 	#authorization(): string {
@@ -60,13 +66,19 @@ export class Remote {
 		const response = await fetch(`${this.serverUrl}/Users/AuthenticateByName`, {
 			method: 'POST',
 			headers: { Authorization: this.#authorization(), 'Content-Type': 'application/json' },
-			body: JSON.stringify({ Username: DEMO_USER.username, Pw: DEMO_USER.password })
+			body: JSON.stringify(this.#loginBody())
 		});
 		if (!response.ok) throw new Error(`remote sign-in failed: HTTP ${response.status}`);
 		const result = (await response.json()) as { AccessToken: string; User: { Id: string } };
 		this.#token = result.AccessToken;
 		this.userId = result.User.Id;
 		return this;
+	}
+
+	#loginBody(): Record<string, string> {
+		const { username, password } = DEMO_USER;
+		if (!this.#hashedPassword) return { Username: username, Pw: password };
+		return { Username: username, Password: createHash('sha1').update(password).digest('hex') };
 	}
 
 	async request(method: string, path: string, body?: unknown): Promise<Response> {

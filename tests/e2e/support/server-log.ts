@@ -24,7 +24,12 @@ export interface LogEvent {
 		| 'black-hole'
 		| 'black-hole-lifted'
 		| 'tokens-revoked'
-		| 'session-forgotten';
+		| 'session-forgotten'
+		// Written in the Emby and MediaBrowser modes.
+		| 'ws-stale'
+		| 'ws-bound'
+		| 'ws-checkin'
+		| 'restart-required';
 	method?: string;
 	path?: string;
 	query?: Record<string, string>;
@@ -37,17 +42,25 @@ export interface LogEvent {
 	code?: number;
 	reason?: string;
 	by?: 'client' | 'server';
+	/** `ws-checkin`: the MessageType of a MediaBrowser socket check-in. */
+	type?: string;
+	/** `ws-unbound` in MediaBrowser mode: the Identity message Data. */
+	identity?: string;
 }
 
-export async function readLog(since = 0): Promise<{ next: number; events: LogEvent[] }> {
-	const response = await fetch(`${SERVER_URL}/__test/log?since=${since}`);
+/** Reads the log of the test server at `serverUrl`, by default the one the suite starts. */
+export async function readLog(
+	since = 0,
+	serverUrl = SERVER_URL
+): Promise<{ next: number; events: LogEvent[] }> {
+	const response = await fetch(`${serverUrl}/__test/log?since=${since}`);
 	if (!response.ok) throw new Error(`reading the server log failed: HTTP ${response.status}`);
 	return (await response.json()) as { next: number; events: LogEvent[] };
 }
 
 /** Returns the log position after which later reads return only new events. */
-export async function logCursor(): Promise<number> {
-	return (await readLog(Number.MAX_SAFE_INTEGER)).next;
+export async function logCursor(serverUrl = SERVER_URL): Promise<number> {
+	return (await readLog(Number.MAX_SAFE_INTEGER, serverUrl)).next;
 }
 
 /** Waits until the log contains an event after `since` that matches, and returns it. */
@@ -55,13 +68,14 @@ export async function waitForEvent(
 	since: number,
 	predicate: (event: LogEvent) => boolean,
 	description: string,
-	timeoutMs = 10_000
+	timeoutMs = 10_000,
+	serverUrl = SERVER_URL
 ): Promise<LogEvent> {
 	let found: LogEvent | undefined;
 	await expect
 		.poll(
 			async () => {
-				found = (await readLog(since)).events.find(predicate);
+				found = (await readLog(since, serverUrl)).events.find(predicate);
 				return found !== undefined;
 			},
 			{ message: `waiting for ${description}`, timeout: timeoutMs }

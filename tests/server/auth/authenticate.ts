@@ -3,6 +3,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { QueryParams } from '../core/query.ts';
 import type { ServerState } from '../state.ts';
 import { readAuthorizationValues, type AuthorizationValues } from './authorization-header.ts';
+import {
+	readEmbyAuthorizationValues,
+	readMediaBrowserAuthorizationValues
+} from './older-authorization.ts';
 import type { DeviceRecord } from './devices.ts';
 import type { User } from './users.ts';
 
@@ -19,6 +23,18 @@ function isBlank(value: string | undefined): boolean {
 	return value === undefined || value.trim() === '';
 }
 
+/** Reads the client fields and token with the rules of the server mode. */
+function readValues(
+	state: ServerState,
+	headers: IncomingHttpHeaders,
+	query: QueryParams
+): AuthorizationValues {
+	const { mode, legacyAuthorization } = state.options;
+	if (mode === 'emby') return readEmbyAuthorizationValues(headers, query);
+	if (mode === 'mediabrowser') return readMediaBrowserAuthorizationValues(headers, query);
+	return readAuthorizationValues(headers, query, legacyAuthorization);
+}
+
 /**
  * Reads the request's client fields and token, and looks the token up. Fields the request
  * leaves out are taken from the token's device record. A Device or Version that differs from
@@ -29,7 +45,7 @@ export function authenticateRequest(
 	headers: IncomingHttpHeaders,
 	query: QueryParams
 ): AuthInfo {
-	const values = readAuthorizationValues(headers, query, state.options.legacyAuthorization);
+	const values = readValues(state, headers, query);
 	const info: AuthInfo = { ...values, hasToken: !!values.token, isAuthenticated: false };
 	const record = values.token ? state.devices.findByToken(values.token) : undefined;
 	if (record === undefined) return info;

@@ -69,7 +69,7 @@ export function parseAuthorizationHeader(
 	return parseAuthorizationParts(value.slice(space + 1));
 }
 
-function firstHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function firstHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
 	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }

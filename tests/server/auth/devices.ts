@@ -35,6 +35,13 @@ export class DeviceStore {
 		);
 	}
 
+	/** Finds a live token of the app `appName` on `deviceId`, both matched exactly. */
+	findByAppAndDevice(appName: string, deviceId: string): DeviceRecord | undefined {
+		return this.records.find(
+			(record) => record.appName === appName && record.deviceId === deviceId
+		);
+	}
+
 	delete(record: DeviceRecord): void {
 		const index = this.records.indexOf(record);
 		if (index !== -1) this.records.splice(index, 1);

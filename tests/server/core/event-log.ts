@@ -1,9 +1,19 @@
-/** One entry of the test log: `seq` increases by one per event, `time` is `Date.now()`. */
+/**
+ * One entry of the test log: `seq` increases by one per event, `time` is `Date.now()` and
+ * `hrTime` is `performance.timeOrigin + performance.now()`: epoch milliseconds with sub-millisecond
+ * resolution, which a browser page computes the same way.
+ */
 export interface LogEvent {
 	seq: number;
 	time: number;
+	hrTime: number;
 	kind: string;
 	[field: string]: unknown;
+}
+
+/** Returns `performance.timeOrigin + performance.now()`, the clock of `LogEvent.hrTime`. */
+export function highResolutionNow(): number {
+	return performance.timeOrigin + performance.now();
 }
 
 /**
@@ -23,9 +33,11 @@ export class EventLog {
 		this.secrets.add(secret);
 	}
 
-	add(kind: string, fields: Record<string, unknown>): void {
+	/** Records an event; `hrTime` defaults to now, and a caller passes it to stamp an earlier moment. */
+	add(kind: string, fields: Record<string, unknown>, hrTime = highResolutionNow()): void {
 		this.lastSeq += 1;
-		const event = this.redact({ ...fields, seq: this.lastSeq, time: Date.now(), kind }) as LogEvent;
+		const stamped = { ...fields, seq: this.lastSeq, time: Date.now(), hrTime, kind };
+		const event = this.redact(stamped) as LogEvent;
 		this.events.push(event);
 		if (this.events.length > this.capacity + 1000) {
 			this.events = this.events.slice(-this.capacity);

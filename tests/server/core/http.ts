@@ -7,8 +7,17 @@ export const ERROR_TEXT = 'Error processing request.';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+const jsonRewriters = new WeakMap<ServerResponse, (text: string) => string>();
+
+/** Makes `sendJson` pass the JSON text of this response through `rewrite`, e.g. to translate ids. */
+export function rewriteJsonOf(res: ServerResponse, rewrite: (text: string) => string): void {
+	jsonRewriters.set(res, rewrite);
+}
+
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-	const body = Buffer.from(JSON.stringify(value), 'utf8');
+	const text = JSON.stringify(value);
+	const rewrite = jsonRewriters.get(res);
+	const body = Buffer.from(rewrite === undefined ? text : rewrite(text), 'utf8');
 	res.writeHead(status, {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': body.length

@@ -5,7 +5,6 @@ import { queryInteger } from '../core/query-input.ts';
 import type { RequestContext, Route } from '../core/router.ts';
 import { logoutDevice } from '../sessions/lifecycle.ts';
 import { sendToSessions } from '../sessions/messaging.ts';
-import { defaultCapabilities } from '../sessions/session.ts';
 import type { SocketServer } from '../socket/socket-server.ts';
 
 interface StopStyle {
@@ -19,8 +18,9 @@ interface StopStyle {
 
 /**
  * Stops the imitated server process: sends the notice, stops accepting connections, closes every
- * socket and drops sessions, posted capabilities and Quick Connect requests. Tokens survive,
- * because the real server keeps them in its database. `downMs=0` skips the downtime.
+ * socket and drops sessions, posted capabilities, Quick Connect requests and a pending restart
+ * (`/__test/restart-required`). Tokens survive, because the real server keeps them in its
+ * database. `downMs=0` skips the downtime.
  */
 function stopServer(ctx: RequestContext, sockets: SocketServer, style: StopStyle): void {
 	const { state } = ctx;
@@ -32,6 +32,7 @@ function stopServer(ctx: RequestContext, sockets: SocketServer, style: StopStyle
 	else sockets.closeAll();
 	state.sessions.clear();
 	state.quickConnect.clear();
+	state.pendingRestart = false;
 	state.logger.info(`simulated ${style.notice ?? 'crash'}`);
 	sendNoContent(ctx.res);
 }
@@ -75,7 +76,7 @@ function forgetSession(ctx: RequestContext): void {
 		sendJson(ctx.res, 404, { error: 'No session with that id.' });
 		return;
 	}
-	state.sessions.reportCapabilities(session, defaultCapabilities());
+	state.sessions.reportCapabilities(session, state.sessions.initialCapabilities());
 	state.sessions.remove(session);
 	session.progress = undefined;
 	state.log.add('session-forgotten', { sessionId: session.id, deviceId: session.deviceId });

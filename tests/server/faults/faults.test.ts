@@ -199,6 +199,16 @@ describe('session faults', () => {
 		expect(await publicInfoStatus()).toBe(200);
 	});
 
+	it('injected failures also reject socket handshakes', async () => {
+		const player = await login(server, 'failing-handshakes');
+		await control('/fail-requests?path=/socket&status=503&count=2');
+		expect(await rejectedHandshakeStatus(server, `ApiKey=${player.token}`)).toBe(403);
+		expect(await rejectedHandshakeStatus(server, `ApiKey=${player.token}`)).toBe(403);
+		const socket = await TestSocket.open(server, `ApiKey=${player.token}`);
+		await socket.next('ForceKeepAlive');
+		await socket.close();
+	});
+
 	it('12.0 options take effect at run time', async () => {
 		const player = await login(server, 'options-player');
 		const response = await control('/options', { legacyAuthorization: false });

@@ -1,13 +1,13 @@
+import { readLoginCredentials, type LoginCredentials } from '../auth/credentials.ts';
 import { findUserByName } from '../auth/users.ts';
 import { ApiError, forbidden } from '../core/errors.ts';
-import { isObject, readString } from '../core/json-input.ts';
+import { isObject } from '../core/json-input.ts';
 import type { RequestContext } from '../core/router.ts';
 
-function readCredentials(bodyText: string): { username: string; password: string } | undefined {
+function readCredentials(ctx: RequestContext): LoginCredentials | undefined {
 	try {
-		const body: unknown = JSON.parse(bodyText);
-		if (!isObject(body)) return undefined;
-		return { username: readString(body, 'Username') ?? '', password: readString(body, 'Pw') ?? '' };
+		const body: unknown = JSON.parse(ctx.bodyText);
+		return isObject(body) ? readLoginCredentials(ctx.state.options.mode, body) : undefined;
 	} catch {
 		return undefined;
 	}
@@ -23,9 +23,9 @@ export function enforceSessionLimit(ctx: RequestContext): void {
 	const limits = ctx.state.faults.maxActiveSessions;
 	if (limits.size === 0 || ctx.method !== 'POST') return;
 	if (ctx.path.toLowerCase() !== '/users/authenticatebyname') return;
-	const credentials = readCredentials(ctx.bodyText);
+	const credentials = readCredentials(ctx);
 	const user = credentials && findUserByName(ctx.state.users, credentials.username);
-	if (!user || user.password !== credentials?.password) return;
+	if (!user || !credentials?.matches(user)) return;
 	const limit = limits.get(user.id);
 	if (limit === undefined) return;
 	const active = ctx.state.sessions.list().filter((session) => session.userId === user.id);
@@ -34,8 +34,15 @@ export function enforceSessionLimit(ctx: RequestContext): void {
 	}
 }
 
-/** Fails the request with the status set through `/__test/fail-requests`, if its path has one. */
+/**
+ * Fails the request with the status set through `/__test/fail-requests`, if its path has one.
+ * The path may be given without the mode's prefix (`/Sessions/Playing`) or as sent
+ * (`/emby/Sessions/Playing`).
+ */
 export function enforceInjectedFailure(ctx: RequestContext): void {
-	const status = ctx.state.faults.takeFailure(ctx.path);
+	const { faults } = ctx.state;
+	const sentPath = new URL(ctx.req.url ?? '/', 'http://127.0.0.1').pathname;
+	let status = faults.takeFailure(ctx.path);
+	if (status === undefined && sentPath !== ctx.path) status = faults.takeFailure(sentPath);
 	if (status !== undefined) throw new ApiError(status, `injected failure for ${ctx.path}`);
 }

@@ -9,6 +9,8 @@ export interface PlaybackContext {
 	playSessionId: string;
 	deviceId?: string;
 	token?: string;
+	/** The query parameter that carries the token in URLs: `ApiKey` (Jellyfin 10.11) or `api_key`. */
+	tokenParameter: 'ApiKey' | 'api_key';
 	startTimeTicks?: number;
 }
 
@@ -23,7 +25,7 @@ function withDelivery(
 		const method = decision.subtitleMethods.get(stream.Index);
 		if (method === undefined) return stream;
 		if (method === 'Encode') return { ...stream, DeliveryMethod: method };
-		const query = context.token ? `?ApiKey=${context.token}` : '';
+		const query = context.token ? `?${context.tokenParameter}=${context.token}` : '';
 		const url = `/Videos/${dashedGuid(item.id)}/${item.id}/Subtitles/${stream.Index}/0/Stream.vtt${query}`;
 		return { ...stream, DeliveryMethod: method, DeliveryUrl: url, IsExternalUrl: false };
 	});
@@ -43,7 +45,7 @@ function transcodingUrl(
 		AudioCodec: 'aac',
 		AudioStreamIndex: String(decision.audioStreamIndex),
 		PlaySessionId: context.playSessionId,
-		ApiKey: context.token ?? ''
+		[context.tokenParameter]: context.token ?? ''
 	});
 	if (decision.burnedSubtitleIndex !== undefined) {
 		query.set('SubtitleStreamIndex', String(decision.burnedSubtitleIndex));

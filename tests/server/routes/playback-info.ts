@@ -48,8 +48,9 @@ function buildResponse(ctx: RequestContext, item: CatalogItem, body: JsonObject)
 	const startTimeTicks = readInteger(ctx.query, body, 'StartTimeTicks');
 	const decision = item.media && decidePlayback(item.media, readRequest(ctx.query, body));
 	const { deviceId, token } = ctx.auth;
-	const source =
-		decision && playbackSource(item, decision, { playSessionId, deviceId, token, startTimeTicks });
+	const tokenParameter = ctx.state.options.mode === 'emby' ? 'api_key' : 'ApiKey';
+	const context = { playSessionId, deviceId, token, tokenParameter, startTimeTicks } as const;
+	const source = decision && playbackSource(item, decision, context);
 	const wrongSource = mediaSourceId !== undefined && mediaSourceId.toLowerCase() !== item.id;
 	if (source === undefined || wrongSource || decision === undefined) {
 		return { MediaSources: [], PlaySessionId: playSessionId, ErrorCode: 'NoCompatibleStream' };

@@ -1,10 +1,15 @@
-import { notFound, ValidationError } from '../core/errors.ts';
+import { badRequest, notFound, ValidationError } from '../core/errors.ts';
 import { sendJson, sendNoContent } from '../core/http.ts';
 import { parseJsonBody } from '../core/json-input.ts';
 import type { RequestContext, Route } from '../core/router.ts';
 import { parseGuid } from '../core/wire.ts';
+import { isJellyfinMode } from '../modes/server-mode.ts';
 import { capabilitiesFromBody, capabilitiesFromQuery } from '../sessions/capabilities.ts';
 import { callerSession, callerUser, resolveUserId } from '../sessions/caller.ts';
+import {
+	embyCapabilitiesFromBody,
+	freeCapabilitiesFromQuery
+} from '../sessions/older-capabilities.ts';
 import type { Capabilities, Session } from '../sessions/session.ts';
 import { toSessionDto } from '../sessions/session-dto.ts';
 import { filterSessions } from '../sessions/session-query.ts';
@@ -48,10 +53,16 @@ function listSessions(ctx: RequestContext): void {
 	);
 }
 
-/** Picks the `?id=` session (404 when unknown) or the caller's own session. */
+/**
+ * Picks the `?id=` session (404 when unknown) or, in Jellyfin modes, the caller's own session
+ * when `id` is absent. Emby and MediaBrowser 3 require the id (400 without).
+ */
 function targetSession(ctx: RequestContext): Session {
 	const id = ctx.query.get('id');
-	if (id === undefined || id.trim() === '') return callerSession(ctx);
+	if (id === undefined || id.trim() === '') {
+		if (!isJellyfinMode(ctx.state.options.mode)) throw badRequest('The Id parameter is required.');
+		return callerSession(ctx);
+	}
 	const session = ctx.state.sessions.findById(id);
 	if (session === undefined) throw notFound(`Session ${id} not found.`);
 	return session;
@@ -63,18 +74,32 @@ function storeCapabilities(ctx: RequestContext, capabilities: Capabilities): voi
 	sendNoContent(ctx.res);
 }
 
+/** Parses the query form with the rules of the server mode. */
+function capabilitiesOfQuery(ctx: RequestContext): Capabilities {
+	const { mode } = ctx.state.options;
+	if (isJellyfinMode(mode)) return capabilitiesFromQuery(ctx.query);
+	return freeCapabilitiesFromQuery(ctx.query, mode === 'mediabrowser');
+}
+
+/** Parses the `/Full` body with the rules of the server mode. */
+function capabilitiesOfBody(ctx: RequestContext): Capabilities {
+	const body = parseJsonBody(ctx.bodyText);
+	if (ctx.state.options.mode === 'emby') return embyCapabilitiesFromBody(body);
+	return capabilitiesFromBody(body);
+}
+
 export const sessionRoutes: Route[] = [
 	{ methods: ['GET'], pattern: '/Sessions', auth: true, handler: listSessions },
 	{
 		methods: ['POST'],
 		pattern: '/Sessions/Capabilities',
 		auth: true,
-		handler: (ctx) => storeCapabilities(ctx, capabilitiesFromQuery(ctx.query))
+		handler: (ctx) => storeCapabilities(ctx, capabilitiesOfQuery(ctx))
 	},
 	{
 		methods: ['POST'],
 		pattern: '/Sessions/Capabilities/Full',
 		auth: true,
-		handler: (ctx) => storeCapabilities(ctx, capabilitiesFromBody(parseJsonBody(ctx.bodyText)))
+		handler: (ctx) => storeCapabilities(ctx, capabilitiesOfBody(ctx))
 	}
 ];

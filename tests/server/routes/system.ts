@@ -1,12 +1,19 @@
 import { sendJson } from '../core/http.ts';
 import type { RequestContext, Route } from '../core/router.ts';
-import { SERVER_VERSION, type ServerState } from '../state.ts';
+import { MODE_FACTS } from '../modes/server-mode.ts';
+import type { ServerState } from '../state.ts';
+import {
+	embyPublicInfo,
+	embySystemInfo,
+	mediaBrowserPublicInfo,
+	mediaBrowserSystemInfo
+} from './older-system-info.ts';
 
-function publicInfo(state: ServerState) {
+function jellyfinPublicInfo(state: ServerState) {
 	return {
 		LocalAddress: `http://127.0.0.1:${state.port}`,
 		ServerName: state.options.serverName,
-		Version: SERVER_VERSION,
+		Version: MODE_FACTS[state.options.mode].version,
 		ProductName: 'Jellyfin Server',
 		OperatingSystem: '',
 		Id: state.serverId,
@@ -15,12 +22,12 @@ function publicInfo(state: ServerState) {
 }
 
 /** Builds `SystemInfo`: the public fields plus 10.11's extra and obsolete ones. */
-function fullInfo(state: ServerState) {
+function jellyfinSystemInfo(state: ServerState) {
 	const dataPath = '/var/lib/jellyfin';
 	return {
-		...publicInfo(state),
+		...jellyfinPublicInfo(state),
 		OperatingSystemDisplayName: '',
-		HasPendingRestart: false,
+		HasPendingRestart: state.pendingRestart,
 		IsShuttingDown: false,
 		SupportsLibraryMonitor: true,
 		// A vestige: clients must open the socket on the HTTP port, which this equals.
@@ -45,6 +52,20 @@ function fullInfo(state: ServerState) {
 	};
 }
 
+/** Builds the mode's `PublicSystemInfo`. */
+export function publicInfo(state: ServerState): object {
+	if (state.options.mode === 'emby') return embyPublicInfo(state);
+	if (state.options.mode === 'mediabrowser') return mediaBrowserPublicInfo(state);
+	return jellyfinPublicInfo(state);
+}
+
+/** Builds the mode's `SystemInfo`, which MediaBrowser 3 also sent as RestartRequired Data. */
+export function systemInfo(state: ServerState): object {
+	if (state.options.mode === 'emby') return embySystemInfo(state);
+	if (state.options.mode === 'mediabrowser') return mediaBrowserSystemInfo(state);
+	return jellyfinSystemInfo(state);
+}
+
 export const systemRoutes: Route[] = [
 	{
 		methods: ['GET'],
@@ -56,12 +77,14 @@ export const systemRoutes: Route[] = [
 		methods: ['GET'],
 		pattern: '/System/Info',
 		auth: true,
-		handler: (ctx: RequestContext) => sendJson(ctx.res, 200, fullInfo(ctx.state))
+		handler: (ctx: RequestContext) => sendJson(ctx.res, 200, systemInfo(ctx.state))
 	},
 	{
 		methods: ['GET', 'POST'],
 		pattern: '/System/Ping',
 		auth: false,
-		handler: (ctx: RequestContext) => sendJson(ctx.res, 200, 'Jellyfin Server')
+		// NOTE: Emby's reply text is not confirmed.
+		handler: (ctx: RequestContext) =>
+			sendJson(ctx.res, 200, ctx.state.options.mode === 'emby' ? 'Emby Server' : 'Jellyfin Server')
 	}
 ];

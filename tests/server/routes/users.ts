@@ -1,18 +1,21 @@
+import { readLoginCredentials } from '../auth/credentials.ts';
 import { startAuthenticatedSession } from '../auth/login.ts';
 import { findUserByName, toUserDto } from '../auth/users.ts';
 import { ApiError, badRequest, notFound } from '../core/errors.ts';
 import { sendJson, sendNoContent } from '../core/http.ts';
-import { parseJsonBody, readString } from '../core/json-input.ts';
+import { parseJsonBody } from '../core/json-input.ts';
 import type { RequestContext, Route } from '../core/router.ts';
 import { parseGuid } from '../core/wire.ts';
 import { callerUser } from '../sessions/caller.ts';
 import { logoutDevice } from '../sessions/lifecycle.ts';
 
-/** Handles `POST /Users/AuthenticateByName` with `{Username, Pw}` in any property case. */
+/**
+ * Handles `POST /Users/AuthenticateByName` with `{Username, Pw}` in any property case, or
+ * `{Username, Password}` in MediaBrowser mode (see readLoginCredentials).
+ */
 function authenticateByName(ctx: RequestContext): void {
-	const body = parseJsonBody(ctx.bodyText);
-	const username = readString(body, 'Username') ?? '';
-	const password = readString(body, 'Pw') ?? '';
+	const credentials = readLoginCredentials(ctx.state.options.mode, parseJsonBody(ctx.bodyText));
+	const { username } = credentials;
 	const { client, version, deviceId, device } = ctx.auth;
 	if (!client || !deviceId || !device || !version) {
 		throw badRequest(
@@ -22,7 +25,7 @@ function authenticateByName(ctx: RequestContext): void {
 	if (username.trim() === '') throw badRequest('Value cannot be null: username');
 
 	const user = findUserByName(ctx.state.users, username);
-	if (user === undefined || user.password !== password) {
+	if (user === undefined || !credentials.matches(user)) {
 		throw new ApiError(401, `invalid user name or password for "${username}"`);
 	}
 	const result = startAuthenticatedSession(ctx.state, user, {

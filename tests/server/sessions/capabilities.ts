@@ -64,7 +64,7 @@ export function capabilitiesFromBody(body: JsonObject): Capabilities {
 	};
 }
 
-function queryBoolean(query: QueryParams, name: string, fallback: boolean): boolean {
+export function queryBoolean(query: QueryParams, name: string, fallback: boolean): boolean {
 	const raw = query.get(name);
 	if (raw === undefined || raw === '') return fallback;
 	if (/^true$/i.test(raw)) return true;

@@ -1,6 +1,5 @@
-import { GENERAL_COMMAND_TYPES, type GeneralCommandType } from '../core/enums.ts';
 import { ValidationError } from '../core/errors.ts';
-import { field, isObject, readEnum, type JsonObject } from '../core/json-input.ts';
+import { field, isObject, readEnum, readString, type JsonObject } from '../core/json-input.ts';
 
 /**
  * Reads the Arguments dictionary of a posted GeneralCommand. Jellyfin stores values as strings:
@@ -21,13 +20,20 @@ export function readArguments(body: JsonObject): Record<string, string | null> {
 }
 
 /**
- * Reads a posted `GeneralCommand`. A missing Name falls back to the enum's first member,
- * MoveUp, as .NET's default value does. An unknown name is a 400.
+ * Reads a posted `GeneralCommand` whose Name must be one of `names`, the mode's enum. A missing
+ * Name falls back to the enum's first member, MoveUp, as .NET's default value does, and an
+ * unknown name is a 400. With `names` undefined (Emby, whose Name is a free string) any name is
+ * taken and a missing one is a 400.
  */
-export function readGeneralCommand(body: JsonObject): {
-	name: GeneralCommandType;
-	args: Record<string, string | null>;
-} {
-	const name = readEnum(body, 'Name', GENERAL_COMMAND_TYPES) ?? 'MoveUp';
+export function readGeneralCommand(
+	body: JsonObject,
+	names: readonly string[] | undefined
+): { name: string; args: Record<string, string | null> } {
+	if (names === undefined) {
+		const name = readString(body, 'Name')?.trim();
+		if (!name) throw new ValidationError('$.Name', 'The Name field is required.');
+		return { name, args: readArguments(body) };
+	}
+	const name = readEnum(body, 'Name', names) ?? names[0] ?? 'MoveUp';
 	return { name, args: readArguments(body) };
 }

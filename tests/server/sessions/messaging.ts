@@ -3,10 +3,14 @@ import { openSockets, type Session, type SessionSocket } from './session.ts';
 
 /**
  * Encodes one outbound socket message as `{"MessageType","MessageId","Data"}`, the property
- * order of 10.8's captured frames. `Data` is left out when undefined, as in the KeepAlive reply.
+ * order of 10.8's captured frames. `MessageId` is left out when undefined, as Emby and
+ * MediaBrowser 3 send none, and `Data` when undefined, as in the KeepAlive reply.
  */
-export function encodeMessage(messageType: string, messageId: string, data?: unknown): string {
-	if (data === undefined) return JSON.stringify({ MessageType: messageType, MessageId: messageId });
+export function encodeMessage(
+	messageType: string,
+	messageId: string | undefined,
+	data?: unknown
+): string {
 	return JSON.stringify({ MessageType: messageType, MessageId: messageId, Data: data });
 }
 
@@ -16,8 +20,12 @@ export function encodeMessage(messageType: string, messageId: string, data?: unk
  * finer clock would have given it the later time.
  */
 export function commandSocket(session: Session): SessionSocket | undefined {
+	const now = Date.now();
+	const open = openSockets(session);
+	// A stale Emby socket gets nothing, so a live one of the same session is preferred.
+	const live = open.filter((socket) => !socket.checkStale(now));
 	let target: SessionSocket | undefined;
-	for (const socket of openSockets(session)) {
+	for (const socket of live.length > 0 ? live : open) {
 		if (target === undefined || socket.lastActivityAt >= target.lastActivityAt) target = socket;
 	}
 	return target;
@@ -32,7 +40,7 @@ export function sendToSession(
 ): boolean {
 	const target = commandSocket(session);
 	if (target === undefined) return false;
-	target.send(encodeMessage(messageType, messageId, data));
+	target.sendMessage(messageType, messageId, data);
 	return true;
 }
 

@@ -32,7 +32,11 @@ export class SessionStore {
 	private readonly sessions = new Map<string, Session>();
 	private readonly capabilitiesByDevice = new Map<string, Capabilities>();
 
-	constructor(private readonly onCreated: (session: Session) => void = () => {}) {}
+	constructor(
+		private readonly onCreated: (session: Session) => void = () => {},
+		/** Capabilities of a session whose device has posted none. */
+		readonly initialCapabilities: () => Capabilities = defaultCapabilities
+	) {}
 
 	/** Finds or creates the caller's session and refreshes it. Missing client fields are a 400. */
 	logActivity(input: ActivityInput): Session {
@@ -110,7 +114,7 @@ export class SessionStore {
 			userName: '',
 			remoteEndPoint: input.remoteEndPoint,
 			lastActivityDate: Date.now(),
-			capabilities: this.capabilitiesByDevice.get(deviceId) ?? defaultCapabilities(),
+			capabilities: this.capabilitiesByDevice.get(deviceId) ?? this.initialCapabilities(),
 			playState: emptyPlayState(),
 			nowPlayingQueue: [],
 			nowPlayingQueueFullItems: [],

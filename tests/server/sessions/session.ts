@@ -1,15 +1,12 @@
-import type {
-	GeneralCommandType,
-	MediaType,
-	PlaybackOrder,
-	PlayMethod,
-	RepeatMode
-} from '../core/enums.ts';
+import type { PlaybackOrder, PlayMethod, RepeatMode } from '../core/enums.ts';
 
-/** A client's `ClientCapabilities`, as last posted for its DeviceId. */
+/**
+ * A client's `ClientCapabilities`, as last posted for its DeviceId. Jellyfin restricts the lists
+ * to its MediaType and GeneralCommandType enums; Emby takes any strings.
+ */
 export interface Capabilities {
-	playableMediaTypes: MediaType[];
-	supportedCommands: GeneralCommandType[];
+	playableMediaTypes: string[];
+	supportedCommands: string[];
 	supportsMediaControl: boolean;
 	supportsPersistentIdentifier: boolean;
 	deviceProfile?: unknown;
@@ -65,6 +62,11 @@ export interface SessionSocket {
 	readonly lastActivityAt: number;
 	/** Time of the last client KeepAlive, in ms. */
 	readonly lastKeepAliveAt: number;
+	/** Returns whether the server has stopped delivering to this socket (Emby's idle rule). */
+	checkStale(now: number): boolean;
+	/** Sends one server message in the mode's envelope style. */
+	sendMessage(messageType: string, messageId: string, data?: unknown): void;
+	/** Sends one text frame as it is. */
 	send(text: string): void;
 	close(code: number, reason: string): void;
 }

@@ -1,13 +1,12 @@
 import { SESSION_MESSAGE_TYPES } from '../core/enums.ts';
 import { newGuid } from '../core/wire.ts';
-import { encodeMessage } from '../sessions/messaging.ts';
 import type { ServerState } from '../state.ts';
 import type { SocketConnection } from './connection.ts';
+import { handleMediaBrowserMessage, type InboundMessage } from './mediabrowser-messages.ts';
 
 /**
- * Handles one client frame like Jellyfin 10.11. Any frame counts as activity, KeepAlive gets a
- * reply, and everything else (malformed JSON, unknown or unhandled types) is logged and ignored
- * while the socket stays open.
+ * Handles one client frame. Any frame counts as activity and is logged, and malformed JSON is
+ * logged and ignored while the socket stays open. The rest depends on the mode.
  */
 export function handleClientFrame(
 	state: ServerState,
@@ -16,26 +15,54 @@ export function handleClientFrame(
 	isBinary: boolean
 ): void {
 	connection.lastActivityAt = Date.now();
-	const sessionId = connection.session.id;
+	const sessionId = connection.session?.id;
 	state.log.add('ws-in', { sessionId, socketId: connection.id, frame: text, isBinary });
 
-	let message: unknown;
+	let message: InboundMessage;
 	try {
-		message = JSON.parse(text);
+		message = (JSON.parse(text) ?? {}) as InboundMessage;
 	} catch {
 		state.logger.warn(`socket ${connection.id}: malformed frame ignored`);
 		return;
 	}
-	const type = (message as { MessageType?: unknown } | null)?.MessageType;
+	const { mode } = state.options;
+	if (mode === 'mediabrowser') handleMediaBrowserMessage(state, connection, message);
+	else if (mode === 'emby') handleEmbyMessage(state, connection, message);
+	else handleJellyfinMessage(state, connection, message);
+}
+
+/**
+ * Jellyfin 10.11: KeepAlive gets a reply, and everything else (unknown or unhandled types) is
+ * logged and ignored.
+ */
+function handleJellyfinMessage(
+	state: ServerState,
+	connection: SocketConnection,
+	message: InboundMessage
+): void {
+	const type = message.MessageType;
 	// NOTE: 10.11 reads MessageType with System.Text.Json's enum converter, which may accept
 	// other casings. Older servers compared it exactly, so only "KeepAlive" counts here.
 	if (type === 'KeepAlive') {
 		connection.lastKeepAliveAt = Date.now();
-		connection.send(encodeMessage('KeepAlive', newGuid()));
+		connection.sendMessage('KeepAlive', newGuid());
 	} else if (!SESSION_MESSAGE_TYPES.some((known) => known === type)) {
 		state.logger.warn(`socket ${connection.id}: unknown MessageType ${String(type)} ignored`);
 	} else {
 		// Subscriptions such as SessionsStart are accepted by the server but not implemented here.
 		state.logger.info(`socket ${connection.id}: ${String(type)} ignored`);
 	}
+}
+
+/**
+ * Emby 4.8 has no application keep-alive: a client KeepAlive is activity like any frame, and
+ * nothing is sent back. Subscriptions such as SessionsStart are accepted but not implemented.
+ */
+function handleEmbyMessage(
+	state: ServerState,
+	connection: SocketConnection,
+	message: InboundMessage
+): void {
+	if (message.MessageType === 'KeepAlive') connection.lastKeepAliveAt = Date.now();
+	state.logger.info(`socket ${connection.id}: ${String(message.MessageType)} ignored`);
 }

@@ -1,5 +1,4 @@
 import { newGuid } from '../core/wire.ts';
-import { encodeMessage } from '../sessions/messaging.ts';
 import type { ServerState } from '../state.ts';
 import type { SocketConnection } from './connection.ts';
 
@@ -9,7 +8,7 @@ const INTERVAL_FACTOR = 0.2;
 const FORCE_KEEP_ALIVE_FACTOR = 0.75;
 
 export function sendForceKeepAlive(state: ServerState, connection: SocketConnection): void {
-	connection.send(encodeMessage('ForceKeepAlive', newGuid(), state.options.keepAliveSeconds));
+	connection.sendMessage('ForceKeepAlive', newGuid(), state.options.keepAliveSeconds);
 }
 
 /**
@@ -57,7 +56,7 @@ export class KeepAliveWatchdog {
 	private markLost(connection: SocketConnection): void {
 		connection.watched = false;
 		this.unwatch(connection);
-		const sessionId = connection.session.id;
+		const sessionId = connection.session?.id;
 		this.state.log.add('ws-lost', { sessionId, socketId: connection.id });
 		this.state.logger.info(`socket ${connection.id} of session ${sessionId} lost (no KeepAlive)`);
 		if (this.state.options.closeLostSockets) connection.close(1006, '');

@@ -3,63 +3,83 @@ import type { Duplex } from 'node:stream';
 
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
-import { authenticateRequest, credentialProblem, type AuthInfo } from '../auth/authenticate.ts';
-import { ERROR_TEXT, normalizeAddress } from '../core/http.ts';
-import { QueryParams, queryForLog } from '../core/query.ts';
+import { queryForLog } from '../core/query.ts';
+import { isJellyfinMode, MODE_FACTS } from '../modes/server-mode.ts';
 import { SHUTDOWN_CLOSE } from '../sessions/lifecycle.ts';
 import type { ServerState } from '../state.ts';
-import { SocketConnection } from './connection.ts';
+import { createConnection, type AcceptDecision, type AcceptedSocket } from './accept.ts';
+import type { MessageStyle, SocketConnection } from './connection.ts';
 import { handleClientFrame } from './frames.ts';
+import {
+	decideHandshake,
+	rejectHandshake,
+	type HandshakeDecision,
+	type SocketListener
+} from './handshake.ts';
 import { KeepAliveWatchdog, sendForceKeepAlive } from './keep-alive.ts';
-
-/** Writes the 403 of a rejected handshake on the raw socket, before any upgrade, as Jellyfin does. */
-function rejectHandshake(socket: Duplex, status: number, statusText: string): void {
-	const body = Buffer.from(ERROR_TEXT, 'utf8');
-	socket.once('finish', () => socket.destroy());
-	socket.end(
-		`HTTP/1.1 ${status} ${statusText}\r\nContent-Type: text/plain\r\n` +
-			`Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${ERROR_TEXT}`
-	);
-}
+import { StaleSocketMonitor } from './stale-sockets.ts';
 
 /**
- * Accepts WebSocket upgrades on any path, as Jellyfin does, though clients use `/socket`. The token
- * comes from the usual sources (for browsers the `ApiKey` or `api_key` query), and without a valid
- * one the handshake gets a 403. The socket joins the session of the token's Client + DeviceId.
+ * Accepts WebSocket upgrades by the mode's rules (see decideHandshake) and keeps the connections.
+ * Jellyfin sockets get ForceKeepAlive and the keep-alive watchdog; Emby sockets the idle rule;
+ * MediaBrowser sockets wait for their Identity message.
  */
 export class SocketServer {
 	private readonly wss = new WebSocketServer({ noServer: true });
 	private readonly connections = new Set<SocketConnection>();
 	private readonly unbound = new Set<WebSocket>();
 	private readonly watchdog: KeepAliveWatchdog;
+	private readonly staleMonitor: StaleSocketMonitor;
+	private readonly style: MessageStyle;
 
 	constructor(private readonly state: ServerState) {
 		this.watchdog = new KeepAliveWatchdog(state);
+		this.staleMonitor = new StaleSocketMonitor(state.options.embyIdleSocketSeconds * 1000);
+		const ids = state.embyItemIds;
+		this.style = {
+			messageIds: MODE_FACTS[state.options.mode].messageIds,
+			rewrite: ids === undefined ? undefined : (text) => ids.rewriteText(text)
+		};
 	}
 
 	/** Passes the handshake through the fault gate (downtime, black hole) before handling it. */
-	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+	handleUpgrade(
+		req: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		listener: SocketListener = 'http'
+	): void {
 		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
 		void this.state.faults.admit(socket, { method: 'UPGRADE', path }).then((admitted) => {
-			if (admitted) this.upgrade(req, socket, head);
+			if (admitted) this.upgrade(req, socket, head, listener);
 		});
 	}
 
-	private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+	private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, listener: SocketListener) {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const auth = authenticateRequest(this.state, req.headers, new QueryParams(url.searchParams));
-		const problem = credentialProblem(auth);
-		if (problem !== undefined) {
-			this.state.log.add('ws-rejected', { status: 403, reason: problem, path: url.pathname });
-			this.state.logger.warn(`socket rejected on ${url.pathname}: ${problem}`);
-			rejectHandshake(socket, 403, 'Forbidden');
+		const decision = this.failedHandshake(url) ?? decideHandshake(this.state, req, url, listener);
+		if (decision.kind === 'reject') {
+			const { status, reason } = decision;
+			this.state.log.add('ws-rejected', { status, reason, path: url.pathname });
+			this.state.logger.warn(`socket rejected on ${url.pathname}: ${reason}`);
+			rejectHandshake(socket, status);
 			return;
 		}
-		if (this.state.faults.takeUnboundSocket()) {
+		if (decision.kind === 'session' && this.state.faults.takeUnboundSocket()) {
 			this.wss.handleUpgrade(req, socket, head, (ws) => this.holdUnbound(ws, url));
 			return;
 		}
-		this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, req, auth, url, socket));
+		this.wss.handleUpgrade(req, socket, head, (ws) =>
+			this.accept({ ws, req, url, tcp: socket }, decision)
+		);
+	}
+
+	/** A handshake failed through `/__test/fail-requests`: 400 and 404 as asked, anything else 403. */
+	private failedHandshake(url: URL): HandshakeDecision | undefined {
+		const failure = this.state.faults.takeFailure(url.pathname);
+		if (failure === undefined) return undefined;
+		const status = failure === 400 || failure === 404 ? failure : 403;
+		return { kind: 'reject', status, reason: 'Failed on request (/__test/fail-requests)' };
 	}
 
 	/**
@@ -85,7 +105,7 @@ export class SocketServer {
 	}
 
 	connectionsOf(sessionId: string): SocketConnection[] {
-		return [...this.connections].filter((connection) => connection.session.id === sessionId);
+		return [...this.connections].filter((connection) => connection.session?.id === sessionId);
 	}
 
 	/** Closes every socket, e.g. when the server stops. */
@@ -107,57 +127,40 @@ export class SocketServer {
 
 	stop(): void {
 		this.watchdog.stop();
+		this.staleMonitor.stop();
 		for (const connection of this.connections) connection.ws.terminate();
 		for (const ws of this.unbound) ws.terminate();
 		this.wss.close();
 	}
 
-	/** Returns the socket's session, or closes the socket when none can be made (no DeviceId). */
-	private sessionFor(ws: WebSocket, req: IncomingMessage, auth: AuthInfo, url: URL) {
-		try {
-			return this.state.sessions.logActivity({
-				client: auth.client,
-				version: auth.version,
-				deviceId: auth.deviceId,
-				deviceName: auth.device,
-				remoteEndPoint: normalizeAddress(req.socket.remoteAddress),
-				user: auth.user
-			});
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			this.state.logger.warn(`socket on ${url.pathname} closed: no session (${message})`);
-			ws.close(SHUTDOWN_CLOSE.code, SHUTDOWN_CLOSE.reason);
-			return undefined;
+	private accept(accepted: AcceptedSocket, decision: AcceptDecision): void {
+		const connection = createConnection(this.state, this.style, accepted, decision);
+		if (connection === undefined) return;
+		const { session } = connection;
+		this.connections.add(connection);
+		if (session !== undefined) {
+			session.hasSocketController = true;
+			session.sockets.add(connection);
 		}
+		this.listen(connection);
+		this.state.log.add('ws-open', {
+			sessionId: session?.id,
+			socketId: connection.id,
+			deviceId: decision.kind === 'session' ? decision.deviceId : undefined,
+			path: connection.path,
+			query: queryForLog(accepted.url.searchParams)
+		});
+		this.state.logger.info(`socket ${connection.id} opened for session ${session?.id ?? '-'}`);
+		this.startWatching(connection);
 	}
 
-	private attach(ws: WebSocket, req: IncomingMessage, auth: AuthInfo, url: URL, tcp: Duplex): void {
-		const session = this.sessionFor(ws, req, auth, url);
-		if (session === undefined) return;
-		const deviceIdQuery = new QueryParams(url.searchParams).get('deviceId');
-		const connection = new SocketConnection(
-			ws,
-			session,
-			url.pathname,
-			deviceIdQuery,
-			this.state.log,
-			tcp
-		);
-		this.connections.add(connection);
-		session.hasSocketController = true;
-		session.sockets.add(connection);
-		this.listen(connection);
-
-		this.state.log.add('ws-open', {
-			sessionId: session.id,
-			socketId: connection.id,
-			deviceId: auth.deviceId,
-			path: url.pathname,
-			query: queryForLog(url.searchParams)
-		});
-		this.state.logger.info(`socket ${connection.id} opened for session ${session.id}`);
-		this.watchdog.watch(connection);
-		sendForceKeepAlive(this.state, connection);
+	/** Starts the mode's checks: Jellyfin's keep-alive watchdog, or Emby's idle rule. */
+	private startWatching(connection: SocketConnection): void {
+		const { mode } = this.state.options;
+		if (isJellyfinMode(mode)) {
+			this.watchdog.watch(connection);
+			sendForceKeepAlive(this.state, connection);
+		} else if (mode === 'emby') this.staleMonitor.watch(connection);
 	}
 
 	private listen(connection: SocketConnection): void {
@@ -177,18 +180,14 @@ export class SocketServer {
 	private closed(connection: SocketConnection, code: number, reason: string): void {
 		this.connections.delete(connection);
 		this.watchdog.unwatch(connection);
+		this.staleMonitor.unwatch(connection);
 		const session = connection.session;
-		session.sockets.delete(connection);
+		session?.sockets.delete(connection);
 		const by = connection.closedByServer ? 'server' : 'client';
-		this.state.log.add('ws-close', {
-			sessionId: session.id,
-			socketId: connection.id,
-			code,
-			reason,
-			by
-		});
+		const sessionId = session?.id;
+		this.state.log.add('ws-close', { sessionId, socketId: connection.id, code, reason, by });
 		this.state.logger.info(`socket ${connection.id} closed by ${by} (${code} ${reason})`);
-		if (this.state.sessions.removeIfNoOpenSocket(session)) {
+		if (session !== undefined && this.state.sessions.removeIfNoOpenSocket(session)) {
 			session.progress = undefined;
 			this.state.logger.info(`session ended ${session.id} (last socket closed)`);
 		}
