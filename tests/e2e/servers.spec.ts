@@ -53,12 +53,14 @@ test('signing out of one server keeps the others', async ({ page }) => {
 	await list.getByRole('button', { name: /Sign out of Cabin Server/ }).click();
 	await expect(list.getByRole('listitem')).toHaveCount(1);
 	await expect(list).toContainText('Cue Demo Server');
-	const cabinLog = await fetch(`${cabin.url}/__test/log`).then((response) => response.json());
-	const logouts = cabinLog.events.filter(
-		(event: { path?: string; deviceId?: string }) =>
-			event.path === '/Sessions/Logout' && event.deviceId === deviceId
-	);
-	expect(logouts).toHaveLength(1);
+	const cabinLogouts = async () => {
+		const cabinLog = await fetch(`${cabin.url}/__test/log`).then((response) => response.json());
+		return cabinLog.events.filter(
+			(event: { path?: string; deviceId?: string }) =>
+				event.path === '/Sessions/Logout' && event.deviceId === deviceId
+		);
+	};
+	await expect.poll(cabinLogouts).toHaveLength(1);
 	await list.getByRole('button', { name: /Connect to Cue Demo Server/ }).click();
 	await expectControllable(page);
 	const remote = await new Remote().signIn();

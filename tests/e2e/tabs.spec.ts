@@ -55,7 +55,7 @@ test('closing the player tab hands over to the standby tab', async ({ context, p
 	await expectPaused(second);
 });
 
-test('signing out in the player tab leaves the standby tab alone', async ({ context, page }) => {
+test('signing out in the player tab signs out the standby tab', async ({ context, page }) => {
 	await signIn(page);
 	const second = await context.newPage();
 	await second.goto('/');
@@ -64,6 +64,8 @@ test('signing out in the player tab leaves the standby tab alone', async ({ cont
 	const since = await logCursor();
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByLabel('Server address')).toBeVisible();
+	// The standby tab follows: it shows the sign-in page instead of a sign-in that is gone.
+	await expect(second.getByLabel('Server address')).toBeVisible();
 	await second.waitForTimeout(1000);
 	const { events } = await readLog(since);
 	expect(events.filter((event) => event.kind === 'ws-open')).toHaveLength(0);

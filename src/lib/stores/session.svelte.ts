@@ -53,6 +53,19 @@ class SessionStore {
 	/** Shown on the sign-in page after a sign-out that the person did not ask for. */
 	notice = $state<string | null>(null);
 
+	constructor() {
+		// Another tab that signs in or out changes the stored sign-in; this tab follows it.
+		if (typeof window !== 'undefined') {
+			window.addEventListener('storage', (event) => this.#followOtherTab(event));
+		}
+	}
+
+	#followOtherTab(event: StorageEvent): void {
+		if (event.key !== null && event.key !== CURRENT_KEY && event.key !== SERVERS_KEY) return;
+		this.current = loadCurrent();
+		this.servers = loadServers(this.current);
+	}
+
 	/** Makes this sign-in the current one and remembers it. */
 	save(signIn: SavedSignIn): void {
 		this.current = signIn;
