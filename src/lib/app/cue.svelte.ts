@@ -82,7 +82,10 @@ export class Cue {
 
 	/** Connects with the saved sign-in, if there is one and no other tab is the player. */
 	resume(): void {
-		if (session.current) this.#tabs.start();
+		if (!session.current) return;
+		// The server code loads while the tabs agree on the player, not after.
+		void loadServerCode().catch(() => undefined);
+		this.#tabs.start();
 	}
 
 	/**

@@ -87,9 +87,48 @@ export function renderWavBytes(spec: ToneSpec, start: number, end: number): Buff
 	return Buffer.concat(parts);
 }
 
+/**
+ * Bytes of rendered chunks kept for reuse. Rendering costs the event loop about a millisecond per
+ * chunk, which would otherwise delay every request that arrives while a track is being served.
+ */
+const CHUNK_CACHE_BYTES = 48 * 1024 * 1024;
+const chunkCache = new Map<string, Buffer>();
+let cachedBytes = 0;
+
+/** Returns the aligned chunk that starts at `chunkStart`, rendered once and then reused. */
+function renderChunk(spec: ToneSpec, chunkStart: number): Buffer {
+	const key = `${JSON.stringify(spec)}@${chunkStart}`;
+	const cached = chunkCache.get(key);
+	if (cached) {
+		// Map order is insertion order, so a hit moves the chunk to the newest end.
+		chunkCache.delete(key);
+		chunkCache.set(key, cached);
+		return cached;
+	}
+	const chunk = renderWavBytes(
+		spec,
+		chunkStart,
+		Math.min(wavByteLength(spec), chunkStart + CHUNK_BYTES)
+	);
+	chunkCache.set(key, chunk);
+	cachedBytes += chunk.length;
+	for (const [oldKey, oldChunk] of chunkCache) {
+		if (cachedBytes <= CHUNK_CACHE_BYTES) break;
+		chunkCache.delete(oldKey);
+		cachedBytes -= oldChunk.length;
+	}
+	return chunk;
+}
+
 /** Yields the bytes in [start, end) in chunks, so a stream can apply backpressure. */
 export function* wavChunks(spec: ToneSpec, start: number, end: number): Generator<Buffer> {
-	for (let position = start; position < end; position += CHUNK_BYTES) {
-		yield renderWavBytes(spec, position, Math.min(end, position + CHUNK_BYTES));
+	let position = start;
+	while (position < end) {
+		const chunkStart = position - (position % CHUNK_BYTES);
+		const chunk = renderChunk(spec, chunkStart);
+		const piece = chunk.subarray(position - chunkStart, Math.min(end - chunkStart, chunk.length));
+		if (piece.length === 0) break;
+		yield piece;
+		position += piece.length;
 	}
 }
