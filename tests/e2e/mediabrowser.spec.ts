@@ -112,3 +112,10 @@ test('handles every message the legacy guide lists', async ({ page }) => {
 	await server().send(session.Id, 'UserDeleted', server().remote.userId);
 	await expect(page.getByLabel('Server address')).toBeVisible();
 });
+
+test('accepts an address typed with /mediabrowser', async ({ page }) => {
+	await server().signIn(page, `${server().url}/mediabrowser/`);
+	const deviceId = await deviceIdOf(page);
+	const session = await server().controllableSession(deviceId);
+	expect(session.SupportsRemoteControl).toBe(true);
+});

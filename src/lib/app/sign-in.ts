@@ -79,14 +79,16 @@ export async function probeServer(
 }
 
 async function findServer(base: string, identity: ClientIdentity) {
-	const prefixes: readonly ApiPrefix[] = ENDS_WITH_PREFIX.test(base) ? [''] : API_PREFIXES;
+	// An address typed with its prefix is tried as it is, and the prefix still tells the kind apart.
+	const typedPrefix = ENDS_WITH_PREFIX.exec(base)?.[0].toLowerCase() as ApiPrefix | undefined;
+	const prefixes: readonly ApiPrefix[] = typedPrefix ? [''] : API_PREFIXES;
 	let failure: unknown;
 	let foreign: PublicSystemInfo | undefined;
 	for (const prefix of prefixes) {
 		const url = `${base}${prefix}`;
 		try {
 			const info = await new MediaServerApi(url, identity).fetchPublicInfo();
-			const kind = detectServerKind(info, prefix);
+			const kind = detectServerKind(info, typedPrefix ?? prefix);
 			if (kind) return { url, info, kind };
 			foreign ??= info;
 		} catch (error) {

@@ -133,4 +133,21 @@ describe('Emby-only commands', () => {
 		expect(outcomes.join('\n')).toContain('invalid PlaylistItemId ""');
 		expect(player.current?.itemId).toBe('1942');
 	});
+
+	it('treats built-in object names as unknown commands', async () => {
+		harness = await playing();
+		commandLog.clear();
+		for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+			harness.remote.handle(command(name, {}));
+		}
+		await harness.settle();
+		const details = commandLog.entries.map((entry) => [entry.outcome, entry.detail]);
+		expect(details).toEqual([
+			['ignored', 'hasOwnProperty is not supported'],
+			['ignored', 'toString is not supported'],
+			['ignored', 'constructor is not supported'],
+			['ignored', '__proto__ is not supported']
+		]);
+		expect(player.current?.itemId).toBe('1942');
+	});
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { parseFrame, type InboundMessage } from '$lib/protocol/messages';
+import { commandLog } from '$lib/stores/command-log.svelte';
 import { player } from '$lib/stores/player.svelte';
 import { createPlayerHarness } from '$lib/testing/player-harness';
 import { MAX_QUEUE_ENTRIES } from './queue-commands';
@@ -67,13 +68,31 @@ describe('PlaybackEngine with remote commands', () => {
 		expect(harness.media.paused).toBe(false);
 	});
 
-	it('clamps a seek past the end', async () => {
+	it('clamps a seek just past the end', async () => {
 		harness = createPlayerHarness(IDS);
 		harness.remote.handle(play([IDS[0]]));
 		await harness.settle();
-		harness.remote.handle(playstate('Seek', { SeekPositionTicks: 99_999_999_999 }));
+		const nearEnd = (harness.media.sourceDuration + 5) * 10_000_000;
+		harness.remote.handle(playstate('Seek', { SeekPositionTicks: nearEnd }));
 		await harness.settle();
 		expect(harness.media.currentTime).toBe(harness.media.sourceDuration);
+	});
+
+	it('ignores a seek far past the end or negative', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play([IDS[0]]));
+		await harness.settle();
+		harness.remote.handle(playstate('Seek', { SeekPositionTicks: 300_000_000 }));
+		await harness.settle();
+		harness.remote.handle(playstate('Seek', { SeekPositionTicks: 1e308 }));
+		harness.remote.handle(playstate('SeekRelative', { SeekPositionTicks: 1e17 }));
+		harness.remote.handle(playstate('Seek', { SeekPositionTicks: -1e12 }));
+		await harness.settle();
+		expect(harness.media.currentTime).toBe(30);
+		expect(player.current?.itemId).toBe(IDS[0]);
+		const ignored = commandLog.entries.filter((entry) => entry.outcome === 'ignored');
+		expect(ignored).toHaveLength(3);
+		for (const entry of ignored) expect(entry.detail).toMatch(/^invalid SeekPositionTicks/);
 	});
 
 	it('caps a Play of 10,000 items at the queue limit', async () => {

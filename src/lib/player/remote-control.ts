@@ -7,12 +7,19 @@ import type {
 } from '$lib/protocol/messages';
 import { tickOffsetToSeconds, ticksToSeconds } from '$lib/protocol/ticks';
 import { commandLog, type CommandLogEntry } from '$lib/stores/command-log.svelte';
+import { player } from '$lib/stores/player.svelte';
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 import { GENERAL_COMMAND_HANDLERS } from './general-commands';
 import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from './skip-steps';
 import { addToQueue, playInstantMix, playNow, playShuffled } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
+
+/**
+ * How far past the item's end a Seek may aim and still count: the server's RunTimeTicks and the
+ * element's duration differ a little. A farther target is a bad command and changes nothing.
+ */
+const SEEK_PAST_END_TOLERANCE_SECONDS = 10;
 
 const log = createLogger('remote');
 
@@ -113,21 +120,47 @@ export class RemoteControl {
 			case 'PreviousTrack':
 				return transport.previous();
 			case 'Seek':
-				return transport.seek(ticksToSeconds(request.SeekPositionTicks ?? 0));
+				return this.#seekTo(request.SeekPositionTicks ?? 0);
 			case 'Rewind':
 				return transport.seekBy(-REWIND_SECONDS);
 			case 'FastForward':
 				return transport.seekBy(FAST_FORWARD_SECONDS);
 			case 'SeekRelative':
-				return transport.seekBy(tickOffsetToSeconds(request.SeekPositionTicks ?? 0));
+				return this.#seekBy(request.SeekPositionTicks ?? 0);
 			default:
 				return { ignored: `${request.Command} is not supported` };
 		}
 	}
 
+	/** Seek: an absolute position, rejected when negative or past the end of the item. */
+	#seekTo(ticks: number): ActionResult {
+		if (ticks < 0)
+			return { ignored: `invalid SeekPositionTicks ${ticks}: a position is never negative` };
+		return this.#seekWithinItem(ticksToSeconds(ticks), ticks);
+	}
+
+	/** Emby's SeekRelative: a signed offset; a target before the start plays from the start. */
+	#seekBy(ticks: number): ActionResult {
+		const target = Math.max(0, this.#engine.positionSeconds() + tickOffsetToSeconds(ticks));
+		return this.#seekWithinItem(target, ticks);
+	}
+
+	#seekWithinItem(seconds: number, ticks: number): ActionResult {
+		const length = player.durationSeconds;
+		if (length > 0 && seconds > length + SEEK_PAST_END_TOLERANCE_SECONDS) {
+			return {
+				ignored: `invalid SeekPositionTicks ${ticks}: past the end of the item (${Math.round(length)} s)`
+			};
+		}
+		return this.#transport.seek(seconds);
+	}
+
 	#generalCommand(command: GeneralCommand): Promise<ActionResult> | ActionResult {
+		// An own-property check, so that names such as "constructor" or "__proto__" stay unknown.
+		if (!Object.hasOwn(GENERAL_COMMAND_HANDLERS, command.Name)) {
+			return { ignored: `${command.Name} is not supported` };
+		}
 		const handler = GENERAL_COMMAND_HANDLERS[command.Name as keyof typeof GENERAL_COMMAND_HANDLERS];
-		if (!handler) return { ignored: `${command.Name} is not supported` };
 		return handler(command.Arguments, {
 			engine: this.#engine,
 			transport: this.#transport,

@@ -130,7 +130,9 @@ export class Transport {
 		return selectSubtitleStream(this.#engine, index);
 	}
 
+	/** Sets the speed; `defaultPlaybackRate` too, because loading the next item resets to it. */
 	setPlaybackRate(rate: number): ActionResult {
+		this.#media.defaultPlaybackRate = rate;
 		this.#media.playbackRate = rate;
 		return 'applied';
 	}

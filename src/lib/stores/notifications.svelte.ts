@@ -17,6 +17,12 @@ export interface ServerNotification {
 }
 
 const MAX_NOTIFICATIONS = 300;
+/** Kinds that describe a state of the server: a second notice while one is active adds nothing. */
+const STATE_KINDS: ReadonlySet<NotificationKind> = new Set([
+	'server-restarting',
+	'server-shutting-down',
+	'restart-required'
+]);
 const MAX_REMEMBERED_IDS = 1000;
 
 /** Server notices and messages, newest first, bounded, with repeats dropped by MessageId. */
@@ -26,7 +32,10 @@ class NotificationStore {
 	#nextId = 1;
 	#seenMessageIds = new Set<string>();
 
-	/** Adds a notification; returns undefined for a MessageId that was already added. */
+	/**
+	 * Adds a notification. Returns undefined for a MessageId that was already added, and for a
+	 * server state (restarting, shutting down, restart required) that an active notice shows.
+	 */
 	add(
 		notification: Omit<ServerNotification, 'id' | 'receivedAt' | 'read' | 'active'>
 	): ServerNotification | undefined {
@@ -38,6 +47,12 @@ class NotificationStore {
 				const oldest = this.#seenMessageIds.values().next().value;
 				if (oldest !== undefined) this.#seenMessageIds.delete(oldest);
 			}
+		}
+		if (STATE_KINDS.has(notification.kind)) {
+			const current = this.entries.find(
+				(entry) => entry.active && entry.kind === notification.kind
+			);
+			if (current) return undefined;
 		}
 		const entry = {
 			...notification,

@@ -29,6 +29,17 @@ describe('notification store', () => {
 		notifications.resolve(['server-restarting']);
 		expect(notifications.entries[0].active).toBe(false);
 	});
+
+	it('shows one notice per active server state', () => {
+		notifications.clear();
+		const notice = { kind: 'restart-required' as const, title: 'Restart required', text: '' };
+		expect(notifications.add({ ...notice, messageId: 'r-1' })).toBeDefined();
+		expect(notifications.add({ ...notice, messageId: 'r-2' })).toBeUndefined();
+		expect(notifications.entries).toHaveLength(1);
+		notifications.resolve(['restart-required']);
+		expect(notifications.add({ ...notice, messageId: 'r-3' })).toBeDefined();
+		expect(notifications.entries).toHaveLength(2);
+	});
 });
 
 describe('command log', () => {

@@ -131,10 +131,13 @@ export class ModeServer {
 		return found!;
 	}
 
-	/** Signs the page in with the demo user, checking the server description on the way. */
-	async signIn(page: Page): Promise<void> {
+	/**
+	 * Signs the page in with the demo user, checking the server description on the way. The
+	 * address is the server's root unless given.
+	 */
+	async signIn(page: Page, address = this.url): Promise<void> {
 		await page.goto('/');
-		await page.getByLabel('Server address').fill(this.url);
+		await page.getByLabel('Server address').fill(address);
 		await page.getByLabel('Server address').blur();
 		await expect(page.getByTestId('server-found')).toHaveText(this.profile.label);
 		await page.getByLabel('Username').fill(DEMO_USER.username);
