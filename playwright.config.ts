@@ -8,11 +8,16 @@ import { findChromium } from './tests/e2e/support/chromium';
  */
 const TEST_SERVER_PORT = Number(process.env.CUE_E2E_SERVER_PORT ?? 8097);
 const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 4173);
+/** Specs that start test servers of their own, one per server mode. */
+const SERVER_MODE_SPECS = /(server-modes|emby|mediabrowser|jellyfin-12)\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: 1,
+	// One worker per project: the specs of the shared test server run one at a time, because the
+	// resilience specs restart it, while the server-mode specs, each with servers of their own,
+	// run beside them.
+	workers: 2,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	outputDir: 'test-results/artifacts',
@@ -35,7 +40,20 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	projects: [
+		{
+			name: 'chromium',
+			testIgnore: SERVER_MODE_SPECS,
+			workers: 1,
+			use: { ...devices['Desktop Chrome'] }
+		},
+		{
+			name: 'server-modes',
+			testMatch: SERVER_MODE_SPECS,
+			workers: 1,
+			use: { ...devices['Desktop Chrome'] }
+		}
+	],
 	webServer: [
 		{
 			command: `npx tsx tests/server/main.ts --port ${TEST_SERVER_PORT} --keep-alive-seconds 6 --quiet`,

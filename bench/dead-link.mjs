@@ -97,6 +97,9 @@ export async function run(player, { repeats, keepAliveSeconds }) {
 	const scaledDetect = summarise(scaled.map((sample) => sample.detectMs));
 	return [
 		{
+			id: 'dead-link-measured',
+			section: 'dead-link',
+			unit: 'ms',
 			measurement: `dead link, ForceKeepAlive ${keepAliveSeconds} s (measured)`,
 			from: 'black hole starts',
 			to: 'new socket open',
@@ -107,6 +110,9 @@ export async function run(player, { repeats, keepAliveSeconds }) {
 			samples
 		},
 		{
+			id: 'dead-link-scaled',
+			section: 'dead-link',
+			unit: 'ms',
 			measurement: `dead link, ForceKeepAlive ${DEFAULT_PERIOD_SECONDS} s (scaled estimate)`,
 			from: 'black hole starts',
 			to: 'new socket open',

@@ -49,6 +49,9 @@ export async function run(player, { repeats }) {
 		}
 		const capabilities = summarise(samples.map((sample) => sample.capabilitiesMs));
 		rows.push({
+			id: `reconnect-${scenario.key}`,
+			section: 'reconnect',
+			unit: 'ms',
 			measurement: `reconnect after ${scenario.label}, down ${scenario.downMs / 1000} s`,
 			from: 'server accepts connections',
 			to: 'capabilities POST (socket open first)',

@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 
 import { chromium } from '@playwright/test';
 
+import { addMediaProbe } from './media-probe.mjs';
+import { ServerLog } from './server-log.mjs';
+
 const BROWSER_ARGS = [
 	'--autoplay-policy=no-user-gesture-required',
 	'--disable-gpu',
@@ -20,68 +23,77 @@ function findChromium() {
 	return found;
 }
 
+/** Signs in to the test server as the demo user on a page that shows Cue's sign-in form. */
+export async function signInOnPage(page, serverUrl) {
+	await page.goto('/');
+	await page.getByLabel('Server address').fill(serverUrl);
+	await page.getByLabel('Username').fill('demo');
+	await page.getByLabel('Password').fill('demo');
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await waitControllable(page, 20_000);
+	return page.evaluate(() => localStorage.getItem('cue.deviceId'));
+}
+
+/** Waits until Cue's status shows that controllers can reach it. */
+export async function waitControllable(page, timeoutMs) {
+	const selector = '[data-testid="connection-status"][data-controllable="true"]';
+	await page.locator(selector).waitFor({ timeout: timeoutMs });
+}
+
 export class BenchPlayer {
-	#browser;
-	#serverUrl;
+	browser;
+	serverUrl;
+	appUrl;
+	log;
 	page;
 	deviceId = '';
 
-	constructor(browser, page, serverUrl) {
-		this.#browser = browser;
+	constructor(browser, page, { serverUrl, appUrl }) {
+		this.browser = browser;
 		this.page = page;
-		this.#serverUrl = serverUrl;
+		this.serverUrl = serverUrl;
+		this.appUrl = appUrl;
+		this.log = new ServerLog(serverUrl);
 	}
 
 	static async launch({ serverUrl, appUrl }) {
 		const browser = await chromium.launch({ executablePath: findChromium(), args: BROWSER_ARGS });
 		const page = await browser.newPage({ baseURL: appUrl });
-		return new BenchPlayer(browser, page, serverUrl);
+		await addMediaProbe(page);
+		return new BenchPlayer(browser, page, { serverUrl, appUrl });
 	}
 
 	get browserVersion() {
-		return this.#browser.version();
+		return this.browser.version();
 	}
 
 	async signIn() {
-		const { page } = this;
-		await page.goto('/');
-		await page.getByLabel('Server address').fill(this.#serverUrl);
-		await page.getByLabel('Username').fill('demo');
-		await page.getByLabel('Password').fill('demo');
-		await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-		await this.waitControllable(20_000);
-		this.deviceId = await page.evaluate(() => localStorage.getItem('cue.deviceId'));
+		this.deviceId = await signInOnPage(this.page, this.serverUrl);
 	}
 
-	async waitControllable(timeoutMs) {
-		const selector = '[data-testid="connection-status"][data-controllable="true"]';
-		await this.page.locator(selector).waitFor({ timeout: timeoutMs });
+	waitControllable(timeoutMs) {
+		return waitControllable(this.page, timeoutMs);
 	}
 
-	async fault(path) {
-		const response = await fetch(`${this.#serverUrl}/__test${path}`, { method: 'POST' });
-		if (!response.ok) throw new Error(`POST /__test${path} failed: HTTP ${response.status}`);
+	/** Returns the server's session id for this page's device. */
+	sessionId() {
+		return this.log.sessionIdOf(this.deviceId);
 	}
 
-	async readLog(since) {
-		const response = await fetch(`${this.#serverUrl}/__test/log?since=${since}`);
-		if (!response.ok) throw new Error(`reading the server log failed: HTTP ${response.status}`);
-		return response.json();
+	fault(path) {
+		return this.log.post(path);
 	}
 
-	async cursor() {
-		return (await this.readLog(Number.MAX_SAFE_INTEGER)).next;
+	readLog(since) {
+		return this.log.read(since);
 	}
 
-	/** Polls the server log until an event after `since` matches, and returns it. */
-	async waitForEvent(since, predicate, description, timeoutMs) {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			const found = (await this.readLog(since)).events.find(predicate);
-			if (found) return found;
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-		throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${description}`);
+	cursor() {
+		return this.log.cursor();
+	}
+
+	waitForEvent(since, predicate, description, timeoutMs) {
+		return this.log.waitFor(since, predicate, description, timeoutMs);
 	}
 
 	/** Returns the ws-open of this device's next socket after `since`. */
@@ -109,6 +121,6 @@ export class BenchPlayer {
 	}
 
 	async close() {
-		await this.#browser.close();
+		await this.browser.close();
 	}
 }

@@ -1,61 +1,84 @@
-// Prints the results as a table and records them in bench/results.json and BENCHMARKS.md.
+// Records the results in bench/results.json and BENCHMARKS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem, type, version } from 'node:os';
 
 import { format, resolveConfig } from 'prettier';
 
-const SECTION_START = '<!-- reconnect-bench:start -->';
-const SECTION_END = '<!-- reconnect-bench:end -->';
+import { METHOD } from './method.mjs';
+import { clockLines } from './print.mjs';
+import { goalLines, SECTIONS, sectionLines } from './tables.mjs';
 
-function formatMs(ms) {
-	if (!Number.isFinite(ms)) return '–';
-	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+/** Returns the distribution's name from /etc/os-release, or the kernel's where there is none. */
+function operatingSystem() {
+	const kernel = `${type()} ${release()}`;
+	if (!existsSync('/etc/os-release')) return `${kernel} (${version()})`;
+	const name = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
+	return name ? `${name}, ${kernel}` : kernel;
 }
 
-/** Describes the machine the figures come from. */
-export function describeMachine(chromiumVersion) {
+/** Returns the 1-minute load average, to show whether other work shared the machine. */
+export function loadAverage() {
+	return Math.round(loadavg()[0] * 100) / 100;
+}
+
+/** Describes the machine the figures come from; `load` contains the load averages of the run. */
+export function describeMachine(chromiumVersion, load) {
+	const processors = cpus();
 	return {
-		cpus: availableParallelism(),
-		cpuModel: cpus()[0]?.model ?? 'unknown',
+		cpuModel: processors[0]?.model ?? 'unknown',
+		cores: processors.length,
 		memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+		os: operatingSystem(),
+		platform: `${platform()} ${process.arch}`,
 		node: process.version,
 		chromium: chromiumVersion,
-		platform: `${process.platform} ${process.arch}`
+		load
 	};
 }
 
-export function tableLines(rows) {
-	const header = '| measurement | from → to | n | p50 | p95 | max | target | met |';
-	const rule = '| --- | --- | --: | --: | --: | --: | --: | :-: |';
-	const lines = rows.map(
-		(row) =>
-			`| ${row.measurement} | ${row.from} → ${row.to} | ${row.count} | ${formatMs(row.p50)} | ` +
-			`${formatMs(row.p95)} | ${formatMs(row.max)} | ≤ ${formatMs(row.targetMs)} | ${row.met ? 'yes' : 'NO'} |`
-	);
-	return [header, rule, ...lines];
-}
-
-function sectionText(results) {
+function headerLines(results) {
 	const { machine } = results;
 	return [
-		SECTION_START,
-		'## Reconnection and dead-link detection',
+		'# Benchmarks',
 		'',
-		`Measured ${results.date} with \`${results.command}\` on ${machine.cpus} CPUs (${machine.cpuModel}),`,
-		`${machine.memoryGiB} GiB memory, Node ${machine.node}, Chromium ${machine.chromium}, ${machine.platform}.`,
-		'The test server and Cue run on 127.0.0.1, and all times come from the test server log.',
-		'Raw samples are in `bench/results.json`.',
+		`Measured ${results.date} with \`${results.command}\` on ${machine.cpuModel}, ` +
+			`${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}, ` +
+			`Node ${machine.node} and Chromium ${machine.chromium} (headless, software rendering). ` +
+			`The 1-minute load average was ${machine.load.start} at the start and ${machine.load.end} ` +
+			`at the end.`,
+		'The test server (tests/server, Jellyfin 10.11-compatible) and the built app run on',
+		'127.0.0.1 of the same machine. Raw samples are in `bench/results.json`. Percentiles use the',
+		'nearest-rank method. KB and MB are 1024 and 1024² bytes.',
+		''
+	];
+}
+
+function goalSection(results) {
+	return [
+		'## Goals',
 		'',
-		'Targets: within 1 s after an announced restart, because Cue polls the server at most',
-		'750 ms apart then. Without a notice, within the 30 s backoff cap, and how long it takes',
-		'depends on how far the backoff grew during the downtime. A dead link: within the',
-		'threshold (two keep-alive intervals plus 5 s) plus 2 s.',
+		...goalLines(results.rows),
 		'',
-		...tableLines(results.rows),
-		'',
-		results.notes.join(' '),
-		SECTION_END
-	].join('\n');
+		'The jellyfin-web figures were measured with the same method (server-stamped frames,',
+		'page-stamped media events) against a Jellyfin 10.11-compatible server; this script quotes',
+		'them and does not measure jellyfin-web. A goal without a percentile is read at p95. A miss',
+		'is reported here and does not fail the run.',
+		''
+	];
+}
+
+function markdown(results) {
+	const lines = [...headerLines(results), ...goalSection(results)];
+	for (const [section, title] of SECTIONS) {
+		const table = sectionLines(section, results.rows);
+		if (table.length === 0) continue;
+		lines.push(`## ${title}`, '');
+		if (METHOD[section]) lines.push(...METHOD[section], '');
+		if (section === 'command') lines.push(...clockLines(results.clock), '');
+		lines.push(...table, '');
+		if (section === 'dead-link') lines.push(results.notes.join(' '), '');
+	}
+	return lines.join('\n');
 }
 
 /** Writes a file formatted as `npm run lint` expects. */
@@ -64,17 +87,8 @@ async function writeFormatted(path, text) {
 	writeFileSync(path, await format(text, { ...options, filepath: path }));
 }
 
-/** Writes bench/results.json and replaces this benchmark's section of BENCHMARKS.md. */
+/** Writes bench/results.json and BENCHMARKS.md. */
 export async function writeResults(results) {
 	await writeFormatted('bench/results.json', JSON.stringify(results, null, '\t'));
-	const path = 'BENCHMARKS.md';
-	const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-	const start = existing.indexOf(SECTION_START);
-	const end = existing.indexOf(SECTION_END);
-	const section = sectionText(results);
-	const updated =
-		start !== -1 && end > start
-			? existing.slice(0, start) + section + existing.slice(end + SECTION_END.length)
-			: `${existing.trimEnd()}\n\n${section}\n`;
-	await writeFormatted(path, updated);
+	await writeFormatted('BENCHMARKS.md', markdown(results));
 }

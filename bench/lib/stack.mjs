@@ -1,19 +1,49 @@
 // Builds Cue and starts the test server and `vite preview` on ports of their own, all bound to
 // 127.0.0.1, the same way the Playwright configuration does for a run on other ports.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-const BUILD_ENV = { CUE_BUILD_DIR: 'build-bench', CUE_KIT_OUT_DIR: '.svelte-kit-bench' };
+/** The bench's own build, and the default one that `npm run build` and Playwright make. */
+const BENCH_BUILD = { buildDir: 'build-bench', kitOutDir: '.svelte-kit-bench' };
+const DEFAULT_BUILD = { buildDir: 'build', kitOutDir: '.svelte-kit' };
 
-export function buildApp() {
-	console.log('Building Cue into build-bench/ …');
-	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+function buildEnv({ buildDir, kitOutDir }) {
+	return { CUE_BUILD_DIR: buildDir, CUE_KIT_OUT_DIR: kitOutDir };
+}
+
+/** Returns when the build's Vite manifest was written, or 0 when the build is incomplete. */
+function builtAt({ buildDir, kitOutDir }) {
+	const manifest = join(kitOutDir, 'output', 'client', '.vite', 'manifest.json');
+	if (!existsSync(join(buildDir, 'index.html')) || !existsSync(manifest)) return 0;
+	return statSync(manifest).mtimeMs;
+}
+
+/**
+ * Returns the build to measure: a fresh one in build-bench/, or with `skipBuild` the newer of
+ * build-bench/ and the default build/ (which the Playwright run leaves).
+ */
+export function prepareBuild(skipBuild) {
+	if (skipBuild) {
+		const [existing] = [BENCH_BUILD, DEFAULT_BUILD]
+			.filter((build) => builtAt(build) > 0)
+			.sort((a, b) => builtAt(b) - builtAt(a));
+		if (!existing) {
+			throw new Error('No build found in build-bench/ or build/: run without --skip-build.');
+		}
+		console.log(`Using the existing build in ${existing.buildDir}/.`);
+		return existing;
+	}
+	console.log(`Building Cue into ${BENCH_BUILD.buildDir}/ …`);
+	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--bypass-lock'], {
 		stdio: ['ignore', 'ignore', 'pipe'],
-		env: { ...process.env, ...BUILD_ENV },
+		env: { ...process.env, ...buildEnv(BENCH_BUILD) },
 		encoding: 'utf8'
 	});
 	if (result.status !== 0) {
 		throw new Error(`vite build failed with exit code ${result.status}:\n${result.stderr}`);
 	}
+	return BENCH_BUILD;
 }
 
 /** Starts a command in its own process group, so that stopping it also stops what npx started. */
@@ -54,10 +84,32 @@ function stopProcess(child) {
 }
 
 /**
- * Starts the test server (ForceKeepAlive period `keepAliveSeconds`) and the built app. Returns
- * their URLs and a `stop` function.
+ * Rejects when something already listens on the ports: another benchmark run, whose build this
+ * run would overwrite, or a server left over from an interrupted run, which would respond in
+ * place of the new one.
  */
-export async function startStack({ serverPort, appPort, keepAliveSeconds }) {
+export async function checkPortsFree(serverPort, appPort) {
+	for (const url of [`http://127.0.0.1:${serverPort}`, `http://127.0.0.1:${appPort}`]) {
+		const listening = await fetch(url).then(
+			() => true,
+			() => false
+		);
+		if (listening) {
+			throw new Error(
+				`${url} is already in use: stop what listens there, or set CUE_BENCH_SERVER_PORT and CUE_BENCH_APP_PORT.`
+			);
+		}
+	}
+}
+
+/**
+ * Starts the test server (ForceKeepAlive period `keepAliveSeconds`) and `build` of the app.
+ * Returns their URLs, the build and a `stop` function.
+ */
+export async function startStack({ serverPort, appPort, keepAliveSeconds, build }) {
+	const serverUrl = `http://127.0.0.1:${serverPort}`;
+	const appUrl = `http://127.0.0.1:${appPort}`;
+	await checkPortsFree(serverPort, appPort);
 	const server = startProcess('test server', [
 		'tsx',
 		'tests/server/main.ts',
@@ -69,15 +121,34 @@ export async function startStack({ serverPort, appPort, keepAliveSeconds }) {
 	]);
 	const preview = startProcess(
 		'vite preview',
-		['vite', 'preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
-		BUILD_ENV
+		[
+			'vite',
+			'preview',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(appPort),
+			'--strictPort',
+			'--bypass-lock'
+		],
+		buildEnv(build)
 	);
 	const stop = () => {
 		stopProcess(server);
 		stopProcess(preview);
 	};
-	const serverUrl = `http://127.0.0.1:${serverPort}`;
-	const appUrl = `http://127.0.0.1:${appPort}`;
+	// Stops both on Ctrl+C or a closed output pipe too, so that no run leaves them listening.
+	process.once('exit', stop);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(signal, () => {
+			stop();
+			process.exit(130);
+		});
+	}
+	process.stdout.on('error', () => {
+		stop();
+		process.exit(1);
+	});
 	try {
 		await waitForUrl(`${serverUrl}/System/Info/Public`, 60_000);
 		await waitForUrl(`${appUrl}/`, 60_000);
@@ -85,5 +156,5 @@ export async function startStack({ serverPort, appPort, keepAliveSeconds }) {
 		stop();
 		throw error;
 	}
-	return { serverUrl, appUrl, stop };
+	return { serverUrl, appUrl, build, stop };
 }

@@ -6,12 +6,13 @@ export function quantile(values, q) {
 	return sorted[rank - 1];
 }
 
-/** Summarises samples in milliseconds as count, p50, p95 and max. */
+/** Summarises samples in milliseconds as count, p50, p95, p99 and max. */
 export function summarise(values) {
 	return {
 		count: values.length,
 		p50: quantile(values, 0.5),
 		p95: quantile(values, 0.95),
+		p99: quantile(values, 0.99),
 		max: values.length === 0 ? Number.NaN : Math.max(...values)
 	};
 }
