@@ -92,14 +92,26 @@ test('Seek moves to SeekPositionTicks and reports it', async ({ page }) => {
 	});
 });
 
-test('Seek past the end is clamped to the length', async ({ page }) => {
+test('Seek just past the end is clamped to the length', async ({ page }) => {
 	const { session } = await startAlbum(page);
 	await remote.playstate(session.Id, 'Pause');
 	await expectPaused(page);
-	await remote.playstate(session.Id, 'Seek', ticks(100_000));
 	const length = library.tracks[0].seconds;
+	await remote.playstate(session.Id, 'Seek', ticks(length + 5));
 	await expect.poll(async () => (await mediaState(page)).currentTime).toBeGreaterThan(length - 1);
 	expect((await mediaState(page)).currentTime).toBeLessThanOrEqual(length + 0.01);
+});
+
+test('Seek far past the end changes nothing', async ({ page }) => {
+	const { session } = await startAlbum(page);
+	await remote.playstate(session.Id, 'Pause');
+	await expectPaused(page);
+	const before = await mediaState(page);
+	await remote.playstate(session.Id, 'Seek', ticks(100_000));
+	await page.waitForTimeout(500);
+	const after = await mediaState(page);
+	expect(after.src).toBe(before.src);
+	expect(after.currentTime).toBeCloseTo(before.currentTime, 1);
 });
 
 test('Rewind and FastForward skip 10 s back and 30 s forward', async ({ page }) => {
