@@ -55,6 +55,10 @@ export async function run({ runs }) {
 			.join('; ');
 		// A file that fails to load fails no test, but fails its suite.
 		const failed = results.numFailedTests || (results.success ? 0 : results.numFailedTestSuites);
+		const failures = results.testResults
+			.flatMap((file) => file.assertionResults)
+			.filter((test) => test.status === 'failed')
+			.map((test) => `${test.title}: ${test.failureMessages[0]?.split('\n')[0] ?? 'failed'}`);
 		return [
 			{
 				id: 'fuzz-cases',
@@ -71,7 +75,10 @@ export async function run({ runs }) {
 				measurement: 'failed tests',
 				unit: 'count',
 				value: failed,
-				detail: `${results.numPassedTests} of ${results.numTotalTests} tests passed in ${seconds.toFixed(1)} s`,
+				detail: [
+					`${results.numPassedTests} of ${results.numTotalTests} tests passed in ${seconds.toFixed(1)} s`,
+					...failures
+				].join('; '),
 				seconds
 			}
 		];

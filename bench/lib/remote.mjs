@@ -96,7 +96,7 @@ export function sendRawFrames(serverUrl, sessionId, frames) {
 			for (let match = statusLine.exec(pending); match; match = statusLine.exec(pending)) {
 				if (match[1] !== '204') {
 					socket.destroy();
-					reject(new Error(`a raw frame request failed with HTTP ${match[1]}`));
+					reject(new Error(`POST ${path} failed with HTTP ${match[1]}; 404 means no open socket`));
 					return;
 				}
 				responses += 1;
