@@ -28,7 +28,7 @@ async function main() {
 	const appPort = Number(process.env.CUE_BENCH_APP_PORT ?? 4474);
 	// Checked before the build too, because a second run would rebuild under a running one.
 	await checkPortsFree(serverPort, appPort);
-	const build = prepareBuild(options.skipBuild);
+	const build = prepareBuild(options.skipBuild, appPort);
 	const stack = await startStack({
 		build,
 		serverPort,

@@ -33,7 +33,7 @@ export const METHOD = {
 	'cold-start': [
 		'Each run opens a new browser context (empty HTTP cache, no service worker) that holds only',
 		"Cue's localStorage with a saved sign-in, and navigates to the app. Ready for remote control",
-		"is the later of the socket's open and the answered capabilities POST, both stamped by the",
+		"is the later of the socket's open and the accepted capabilities POST, both stamped by the",
 		"server, minus the page's `performance.timeOrigin` (navigation start). The throttled runs set",
 		'`Emulation.setCPUThrottlingRate` to 4 before the navigation; the measured slowdown is the',
 		'ratio of a fixed loop timed throttled and unthrottled on the same page.'
@@ -52,14 +52,14 @@ export const METHOD = {
 		'of its own. Every reading follows the same state (the first track loaded and paused) and',
 		'waits until the server has received no check-in for 2 s. The reading after the first fifth',
 		"of the messages, once Cue's bounded stores are full, separates their filling from a steady",
-		'climb. Idle: a fresh page under',
-		"Playwright's fake clock, moved 30 s at a time with `clock.fastForward` over the day, with",
-		"ForceKeepAlive 60 (Jellyfin's default), so the keep-alive timer fires every 30 s; between",
-		"jumps the benchmark waits for the server's KeepAlive reply and the page's requests."
+		"climb. Idle: a fresh page under Playwright's fake clock, moved 30 s at a time with",
+		"`clock.fastForward` over the day, with ForceKeepAlive 60 (Jellyfin's default), so the",
+		"keep-alive timer fires every 30 s; between jumps the benchmark waits for the server's",
+		"KeepAlive reply and the page's requests."
 	],
 	burst: [
 		'The burst is sent as pipelined `POST /__test/sessions/{id}/raw` requests on one connection,',
-		'which the server answers, and so writes, in order. Its duration is from the first to the last',
+		'which the server handles, and so writes, in order. Its duration is from the first to the last',
 		"frame the server wrote. The command log panel (Cue's list of received commands with their",
 		'outcome) gives the applied commands in order; out of order counts the applied commands that',
 		'would have to move to match the order on the wire (length minus the longest run in order).'

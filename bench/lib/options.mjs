@@ -23,7 +23,8 @@ const HELP = `Usage: npm run bench -- [options]
                    latency figures take 12 × N samples, PlayNow 5 × N (default 8)
   --smoke          one tiny pass of everything, to check that the benchmark runs; writes no
                    results and checks no timings
-  --skip-build     use the existing build in build-bench/
+  --skip-build     use the newer of the existing builds in build-bench/ (build-bench-PORT/
+                   with CUE_BENCH_APP_PORT=PORT) and build/
   --only A,B       run only these groups: ${GROUPS.join(', ')}
   --help           print this text`;
 
@@ -48,7 +49,7 @@ export function readOptions() {
 	const only = values.only?.split(',').map((group) => group.trim());
 	const unknown = only?.filter((group) => !GROUPS.includes(group)) ?? [];
 	if (unknown.length > 0) {
-		throw new Error(`Unknown --only group "${unknown[0]}": expected some of ${GROUPS.join(', ')}.`);
+		throw new Error(`Invalid --only group "${unknown[0]}": expected some of ${GROUPS.join(', ')}.`);
 	}
 	return {
 		repeats,

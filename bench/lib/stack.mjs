@@ -4,9 +4,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The bench's own build, and the default one that `npm run build` and Playwright make. */
-const BENCH_BUILD = { buildDir: 'build-bench', kitOutDir: '.svelte-kit-bench' };
+/** The default build, which `npm run build` and the Playwright run make. */
 const DEFAULT_BUILD = { buildDir: 'build', kitOutDir: '.svelte-kit' };
+const DEFAULT_APP_PORT = 4474;
+
+/**
+ * Returns the bench's own build folders: build-bench/ for the default app port, and folders named
+ * after the port otherwise, so that runs on other ports never rebuild under this one.
+ */
+function benchBuild(appPort) {
+	const suffix = appPort === DEFAULT_APP_PORT ? 'bench' : `bench-${appPort}`;
+	return { buildDir: `build-${suffix}`, kitOutDir: `.svelte-kit-${suffix}` };
+}
 
 function buildEnv({ buildDir, kitOutDir }) {
 	return { CUE_BUILD_DIR: buildDir, CUE_KIT_OUT_DIR: kitOutDir };
@@ -20,30 +29,31 @@ function builtAt({ buildDir, kitOutDir }) {
 }
 
 /**
- * Returns the build to measure: a fresh one in build-bench/, or with `skipBuild` the newer of
- * build-bench/ and the default build/ (which the Playwright run leaves).
+ * Returns the build to measure: a fresh one in the bench's own folder for `appPort`, or with
+ * `skipBuild` the newer of that folder and the default build/ (which the Playwright run leaves).
  */
-export function prepareBuild(skipBuild) {
+export function prepareBuild(skipBuild, appPort) {
+	const own = benchBuild(appPort);
 	if (skipBuild) {
-		const [existing] = [BENCH_BUILD, DEFAULT_BUILD]
+		const [existing] = [own, DEFAULT_BUILD]
 			.filter((build) => builtAt(build) > 0)
 			.sort((a, b) => builtAt(b) - builtAt(a));
 		if (!existing) {
-			throw new Error('No build found in build-bench/ or build/: run without --skip-build.');
+			throw new Error(`No build found in ${own.buildDir}/ or build/: run without --skip-build.`);
 		}
 		console.log(`Using the existing build in ${existing.buildDir}/.`);
 		return existing;
 	}
-	console.log(`Building Cue into ${BENCH_BUILD.buildDir}/ …`);
+	console.log(`Building Cue into ${own.buildDir}/ …`);
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--bypass-lock'], {
 		stdio: ['ignore', 'ignore', 'pipe'],
-		env: { ...process.env, ...buildEnv(BENCH_BUILD) },
+		env: { ...process.env, ...buildEnv(own) },
 		encoding: 'utf8'
 	});
 	if (result.status !== 0) {
 		throw new Error(`vite build failed with exit code ${result.status}:\n${result.stderr}`);
 	}
-	return BENCH_BUILD;
+	return own;
 }
 
 /** Starts a command in its own process group, so that stopping it also stops what npx started. */
