@@ -91,7 +91,7 @@ export class MediaServerApi {
 		this.checkIns = new CheckInApi(this.#http, baseUrl, () => this.authorizationHeaders());
 	}
 
-	/** The authorization headers of the next request, in the form this server family reads. */
+	/** Returns the authorization headers of the next request, in the form this server family reads. */
 	authorizationHeaders(): Record<string, string> {
 		return authorizationHeaders(this.dialect.kind, this.#identity, this.#token, this.#userId);
 	}

@@ -79,7 +79,7 @@ export async function probeServer(
 }
 
 async function findServer(base: string, identity: ClientIdentity) {
-	// An address typed with its prefix is tried as it is, and the prefix still tells the kind apart.
+	// An address typed with its prefix is tried as it is, and the prefix still decides the kind.
 	const typedPrefix = ENDS_WITH_PREFIX.exec(base)?.[0].toLowerCase() as ApiPrefix | undefined;
 	const prefixes: readonly ApiPrefix[] = typedPrefix ? [''] : API_PREFIXES;
 	let failure: unknown;

@@ -1,7 +1,7 @@
 import type { ActionResult, EngineContext, PlaybackEngine } from './engine';
 import type { Transport } from './transport';
 
-/** What a GeneralCommand handler works with. */
+/** The engine, transport and context a GeneralCommand handler works with. */
 export interface CommandTools {
 	engine: PlaybackEngine;
 	transport: Transport;

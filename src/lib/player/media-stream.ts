@@ -100,7 +100,7 @@ export class MediaStreamState {
 		this.#attachment?.subtitles.show(index);
 	}
 
-	/** Shows text subtitles `seconds` later than the file says, for this item and the next. */
+	/** Shows text subtitles `seconds` later than the file's cue times, for this item and the next. */
 	setSubtitleDelay(seconds: number): void {
 		this.#subtitleDelaySeconds = seconds;
 		this.#attachment?.subtitles.setDelay(seconds);

@@ -43,7 +43,7 @@ class PlayerStore {
 	/** PlaylistItemIds in their order before a shuffle; null while the queue is not shuffled. */
 	sortedOrder = $state.raw<string[] | null>(null);
 	playbackRate = $state(1);
-	/** Seconds by which text subtitles show later than the file says (Emby's SubtitleOffset). */
+	/** Seconds by which text subtitles show later than the file's cue times (Emby's SubtitleOffset). */
 	subtitleOffsetSeconds = $state(0);
 	/** The bitrate limit a controller set, in bits per second, for the next PlaybackInfo. */
 	maxStreamingBitrate = $state<number | undefined>(undefined);

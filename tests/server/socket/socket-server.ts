@@ -74,7 +74,7 @@ export class SocketServer {
 		);
 	}
 
-	/** A handshake failed through `/__test/fail-requests`: 400 and 404 as asked, anything else 403. */
+	/** Returns the rejection `/__test/fail-requests` set for this path: 400 and 404 as requested, any other status as 403. */
 	private failedHandshake(url: URL): HandshakeDecision | undefined {
 		const failure = this.state.faults.takeFailure(url.pathname);
 		if (failure === undefined) return undefined;
