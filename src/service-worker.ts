@@ -25,7 +25,7 @@ const PRECACHED_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 worker.addEventListener('install', (event) => {
-	event.waitUntil(cacheAppShell());
+	event.waitUntil(Promise.all([cacheAppShell(), routeServerRequestsToNetwork(event)]));
 });
 
 worker.addEventListener('activate', (event) => {
@@ -41,6 +41,39 @@ worker.addEventListener('fetch', (event) => {
 	if (source === 'network') return;
 	event.respondWith(respondFromCache(event.request, source === 'shell'));
 });
+
+interface RouterRule {
+	condition: Record<string, unknown>;
+	source: 'network';
+}
+
+/**
+ * Sends every request to another origin (the media server: API calls, check-ins, streams) and
+ * every non-GET straight to the network, without a fetch event, where the browser has static
+ * routes (Chromium). Waking the worker for each request would add milliseconds to every check-in
+ * and command, and the worker only ever passes them on. Elsewhere the fetch handler passes them on.
+ */
+async function routeServerRequestsToNetwork(event: ExtendableEvent): Promise<void> {
+	const install = event as ExtendableEvent & { addRoutes?: (rules: RouterRule[]) => Promise<void> };
+	if (!install.addRoutes || typeof URLPattern === 'undefined') return;
+	const own = new URL(worker.location.origin);
+	const ownOrigin = new URLPattern({
+		protocol: own.protocol.slice(0, -1),
+		hostname: own.hostname,
+		port: own.port
+	});
+	try {
+		await install.addRoutes([
+			{ condition: { not: { urlPattern: ownOrigin } }, source: 'network' },
+			{ condition: { not: { requestMethod: 'GET' } }, source: 'network' }
+		]);
+	} catch (error) {
+		console.warn(
+			'[cue:worker] static routes were refused; the fetch handler routes instead',
+			error
+		);
+	}
+}
 
 async function cacheAppShell(): Promise<void> {
 	const cache = await caches.open(CACHE_NAME);

@@ -1,8 +1,12 @@
 // Reads the command log panel of Cue's page: one list item per remote command, newest first, with
 // its summary and its outcome (pending, applied, ignored, failed or invalid).
 
-/** Returns the log entries, oldest first. */
+/** Returns the log entries, oldest first, after asking the panel to show all of them. */
 export async function readCommandLog(page) {
+	const showAll = page
+		.getByRole('region', { name: 'Remote commands' })
+		.getByRole('button', { name: /^Show all/ });
+	if ((await showAll.count()) > 0) await showAll.click();
 	const entries = await page.$$eval('[data-testid="command-log"] li', (items) =>
 		items.map((item) => ({
 			summary: item.querySelector('.summary')?.textContent?.trim() ?? '',

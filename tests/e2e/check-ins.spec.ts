@@ -135,8 +135,15 @@ test('reports progress every 10 s while paused', async ({ page }) => {
 	const { deviceId, session } = await signInAndFindSession(page, remote);
 	await remote.play(session.Id, [library.longAudio.Id], { startPositionTicks: ticks(30) });
 	await expectPlaying(page);
+	const beforePause = await logCursor();
 	await remote.playstate(session.Id, 'Pause');
 	await expectPaused(page);
+	// Check-ins go one at a time, so once a paused one is in, none from before the Pause can follow.
+	await waitForEvent(
+		beforePause,
+		(event) => event.path === '/Sessions/Playing/Progress' && checkInBody(event).IsPaused === true,
+		'a progress report after Pause'
+	);
 	const since = await logCursor();
 	await page.waitForTimeout(21_000);
 	const reports = (await checkIns(since, deviceId)).filter(

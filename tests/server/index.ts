@@ -81,6 +81,8 @@ async function shutdown(state: ServerState, servers: Server[], sockets: SocketSe
 	state.logger.info('stopped');
 }
 
+const KESTREL_KEEP_ALIVE_MS = 130_000;
+
 /**
  * Starts a test server on 127.0.0.1 that imitates the server of `options.mode` (Jellyfin 10.11
  * by default). With `port: 0` (the default) the system picks a free port, which the returned
@@ -92,6 +94,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const sockets = new SocketServer(state);
 	const routers = createRouters(mode, sockets);
 	const server = createServer(createRequestListener(state, routers.api, routers.test));
+	// Kestrel, Jellyfin's web server, keeps an idle connection for 130 s; Node's default is 5 s.
+	server.keepAliveTimeout = KESTREL_KEEP_ALIVE_MS;
 	server.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head));
 	state.port = await listen(server, state.options.port);
 	const servers = [server];

@@ -5,7 +5,7 @@ import { describeFirstIssue } from '$lib/protocol/issues';
 
 import { ApiError, kindForStatus } from './errors';
 
-const REQUEST_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Creates the ky instance for one server. `getAuthorization` is called per request so a new token

@@ -88,7 +88,7 @@ export class MediaServerApi {
 		this.#token = token;
 		this.#userId = server.userId;
 		this.#http = createHttp(baseUrl, () => this.authorizationHeaders());
-		this.checkIns = new CheckInApi(this.#http, baseUrl, () => this.authorizationHeaders());
+		this.checkIns = new CheckInApi(baseUrl, () => this.authorizationHeaders());
 	}
 
 	/** Returns the authorization headers of the next request, in the form this server family reads. */

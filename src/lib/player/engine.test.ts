@@ -106,4 +106,30 @@ describe('PlaybackEngine with remote commands', () => {
 		expect(warnings.mock.calls.map((call) => String(call[0])).join('\n')).toContain('10000 items');
 		warnings.mockRestore();
 	});
+
+	it('applies a Pause in the task that received it and logs it afterwards', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play(IDS));
+		await harness.settle();
+		const reportsBefore = harness.reports.length;
+		harness.remote.handle(playstate('Pause'));
+		expect(harness.media.paused).toBe(true);
+		expect(commandLog.entries.some((entry) => entry.summary.includes('Pause'))).toBe(false);
+		await harness.settle();
+		expect(commandLog.entries[0]).toMatchObject({ messageType: 'Playstate', outcome: 'applied' });
+		const paused = harness.reports.slice(reportsBefore);
+		expect(paused.map((report) => [report.body.EventName, report.body.IsPaused])).toEqual([
+			['pause', true]
+		]);
+	});
+
+	it('keeps a Pause that arrives during a PlayNow waiting until the item is loaded', async () => {
+		harness = createPlayerHarness(IDS);
+		harness.remote.handle(play(IDS));
+		harness.remote.handle(playstate('Pause'));
+		await harness.settle();
+		expect(player.loaded?.item.Id).toBe(IDS[0]);
+		expect(harness.media.paused).toBe(true);
+		expect(harness.reports.at(-1)?.body.IsPaused).toBe(true);
+	});
 });

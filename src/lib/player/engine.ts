@@ -9,6 +9,7 @@ import type { StartOptions } from './loader';
 import { attemptPlay, createMediaElement, unlockPlayback } from './media-element';
 import {
 	isServerStream,
+	needsStreamCheck,
 	pingPausedTranscode,
 	serverStreamSurvived,
 	stopServerStream
@@ -194,7 +195,9 @@ export class PlaybackEngine {
 	async resume(): Promise<void> {
 		const loaded = player.loaded;
 		const pausedMs = this.#pausedAt === null ? 0 : Date.now() - this.#pausedAt;
-		if (await serverStreamSurvived(this.#context.api(), loaded, pausedMs)) {
+		const api = this.#context.api();
+		// play() is called in this task when no check is due, so the element starts without delay.
+		if (!needsStreamCheck(api, loaded, pausedMs) || (await serverStreamSurvived(api, loaded))) {
 			await this.play();
 			return;
 		}
@@ -215,9 +218,11 @@ export class PlaybackEngine {
 	seekElement(seconds: number): void {
 		const loaded = player.loaded;
 		if (this.media.readyState < HAVE_METADATA) {
+			player.positionSeconds = seconds;
 			this.#stream.pendingStartSeconds = seconds;
 			this.reportProgress('timeupdate');
 		} else if (loaded && this.#stream.needsNewStream(loaded, seconds)) {
+			player.positionSeconds = seconds;
 			const play = !this.media.paused;
 			void this.changeStream({
 				atSeconds: seconds,
@@ -226,6 +231,7 @@ export class PlaybackEngine {
 				onFailure: 'fail'
 			});
 		} else {
+			// The display follows at the element's timeupdate: drawing it now would hold up seeked.
 			this.media.currentTime = seconds - (loaded?.offsetSeconds ?? 0);
 		}
 	}
@@ -241,6 +247,11 @@ export class PlaybackEngine {
 	async shutdown(): Promise<void> {
 		this.stop();
 		await this.#reporter.flush();
+	}
+
+	/** How many check-ins were made so far; a command compares it to learn whether one followed. */
+	reportCount(): number {
+		return this.#reporter.made;
 	}
 
 	/** Sends a progress report, except before the start report of an item that is still loading. */
@@ -315,7 +326,10 @@ export class PlaybackEngine {
 		const media = this.media;
 		media.addEventListener('playing', () => this.#onPlaying());
 		media.addEventListener('pause', () => this.#onPause());
-		media.addEventListener('seeked', () => this.reportProgress('timeupdate'));
+		media.addEventListener('seeked', () => {
+			this.reportProgress('timeupdate');
+			player.positionSeconds = this.positionSeconds();
+		});
 		media.addEventListener('volumechange', () => this.#onVolumeChange());
 		media.addEventListener('ratechange', () => {
 			player.playbackRate = media.playbackRate;
@@ -328,24 +342,25 @@ export class PlaybackEngine {
 		media.addEventListener('error', () => this.#onError());
 	}
 
+	/** Reports first and updates the display after, so the check-in leaves without waiting for it. */
 	#onPlaying(): void {
 		if (!player.loaded) return;
+		if (this.#startReported) {
+			this.reportProgress('unpause');
+		} else {
+			this.#startReported = true;
+			this.#reporter.start(this.#snapshot());
+		}
 		player.status = 'playing';
 		player.unlocked = true;
 		this.#pausedAt = null;
-		if (this.#startReported) {
-			this.reportProgress('unpause');
-			return;
-		}
-		this.#startReported = true;
-		this.#reporter.start(this.#snapshot());
 	}
 
 	#onPause(): void {
 		if (!player.loaded || this.media.ended || player.status === 'blocked') return;
-		player.status = 'paused';
 		this.#pausedAt = Date.now();
 		this.reportProgress('pause');
+		player.status = 'paused';
 	}
 
 	#onVolumeChange(): void {

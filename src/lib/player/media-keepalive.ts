@@ -41,14 +41,21 @@ export function stopServerStream(api: MediaServerApi | null, loaded: LoadedMedia
 		.catch((error) => log.info('stopping the transcode failed', { error }));
 }
 
-/** Returns false when a paused server stream is gone from the server, checked after long pauses. */
-export async function serverStreamSurvived(
+/** Returns whether a server stream paused for `pausedMs` has to be checked before it resumes. */
+export function needsStreamCheck(
 	api: MediaServerApi | null,
 	loaded: LoadedMedia | null,
 	pausedMs: number
+): api is MediaServerApi {
+	return !!api && !!loaded && isServerStream(loaded) && pausedMs >= STREAM_CHECK_AFTER_PAUSE_MS;
+}
+
+/** Returns false when the server no longer has the stream of `loaded`. */
+export async function serverStreamSurvived(
+	api: MediaServerApi,
+	loaded: LoadedMedia | null
 ): Promise<boolean> {
-	if (!api || !loaded || !isServerStream(loaded)) return true;
-	if (pausedMs < STREAM_CHECK_AFTER_PAUSE_MS) return true;
+	if (!loaded) return true;
 	const available = await api.isStreamAvailable(loaded.url);
 	if (!available) log.info('the paused stream is gone from the server', { itemId: loaded.item.Id });
 	return available;

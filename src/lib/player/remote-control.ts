@@ -14,6 +14,7 @@ import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from './skip-steps';
 import { addToQueue, playInstantMix, playNow, playShuffled } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
+import { runAfterEvents } from '$lib/after-events';
 
 /**
  * How far past the item's end a Seek may aim and still count: the server's RunTimeTicks and the
@@ -26,12 +27,16 @@ const log = createLogger('remote');
 /**
  * Applies remote commands in the order they arrived. A Play waits for its items to be fetched,
  * and the commands after it wait their turn, so a Pause sent right after a Play pauses that Play.
+ * With nothing waiting, a command is applied in the task that received it, and what follows it
+ * (its outcome in the log, the check-in) waits until the media element's event has fired.
  */
 export class RemoteControl {
 	#engine: PlaybackEngine;
 	#transport: Transport;
 	#context: EngineContext;
 	#chain: Promise<void> = Promise.resolve();
+	/** Commands waiting in `#chain` or still running there. */
+	#waiting = 0;
 
 	constructor(engine: PlaybackEngine, transport: Transport, context: EngineContext) {
 		this.#engine = engine;
@@ -50,7 +55,12 @@ export class RemoteControl {
 			summary: describeMessage(message),
 			outcome: 'pending'
 		});
-		this.#chain = this.#chain.then(() => this.#run(message, entry));
+		if (this.#waiting === 0) {
+			this.#applyNow(message, entry);
+			return;
+		}
+		this.#waiting++;
+		this.#chain = this.#chain.then(() => this.#run(message, entry)).finally(() => this.#waiting--);
 	}
 
 	/** Resolves when every command received so far has been applied. */
@@ -58,22 +68,66 @@ export class RemoteControl {
 		return this.#chain;
 	}
 
+	/**
+	 * Applies a command while no other is waiting. One that has to wait for the server (a Play, a
+	 * stream change) becomes the command the next ones wait for.
+	 */
+	#applyNow(message: InboundMessage, entry: CommandLogEntry): void {
+		let result: Promise<ActionResult> | ActionResult;
+		try {
+			result = this.#dispatch(message);
+		} catch (error) {
+			this.#fail(message, entry, error);
+			return;
+		}
+		if (result instanceof Promise) {
+			this.#waiting++;
+			this.#chain = result
+				.then(
+					(settled) => this.#finish(message, entry, settled),
+					(error: unknown) => this.#fail(message, entry, error)
+				)
+				.finally(() => this.#waiting--);
+			return;
+		}
+		const reportsBefore = this.#engine.reportCount();
+		runAfterEvents(() => this.#finish(message, entry, result, reportsBefore));
+	}
+
 	async #run(message: InboundMessage, entry: CommandLogEntry): Promise<void> {
 		try {
-			const result = await this.#dispatch(message);
-			if (result === 'applied') {
-				commandLog.update(entry.id, 'applied');
-			} else {
-				commandLog.update(entry.id, 'ignored', result.ignored);
-				const write = result.ignored.startsWith('invalid') ? log.warn : log.info;
-				write(`${entry.summary}: ${result.ignored}`, { messageId: message.MessageId });
-			}
-			// Controllers see the effect of every command at once, not at the next 10 s report.
-			this.#engine.reportProgress('timeupdate');
+			this.#finish(message, entry, await this.#dispatch(message));
 		} catch (error) {
-			log.warn(`${message.MessageType} failed`, { messageId: message.MessageId, error });
-			commandLog.update(entry.id, 'failed', (error as Error).message);
+			this.#fail(message, entry, error);
 		}
+	}
+
+	/**
+	 * Records the outcome, then reports the new state at once (controllers see the effect of every
+	 * command, not at the next 10 s report), unless a media event has reported it since
+	 * `reportsBefore`.
+	 */
+	#finish(
+		message: InboundMessage,
+		entry: CommandLogEntry,
+		result: ActionResult,
+		reportsBefore?: number
+	): void {
+		if (result === 'applied') {
+			commandLog.update(entry.id, 'applied');
+		} else {
+			commandLog.update(entry.id, 'ignored', result.ignored);
+			const write = result.ignored.startsWith('invalid') ? log.warn : log.info;
+			write(`${entry.summary}: ${result.ignored}`, { messageId: message.MessageId });
+		}
+		if (reportsBefore === undefined || this.#engine.reportCount() === reportsBefore) {
+			this.#engine.reportProgress('timeupdate');
+		}
+	}
+
+	#fail(message: InboundMessage, entry: CommandLogEntry, error: unknown): void {
+		log.warn(`${message.MessageType} failed`, { messageId: message.MessageId, error });
+		commandLog.update(entry.id, 'failed', (error as Error).message);
 	}
 
 	#dispatch(message: InboundMessage): Promise<ActionResult> | ActionResult {

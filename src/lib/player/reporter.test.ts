@@ -42,6 +42,16 @@ function controlledTransport() {
 }
 
 describe('CheckInReporter', () => {
+	it('sends a report at once, in the calling task, when none is on its way', () => {
+		const { transport, sent } = controlledTransport();
+		const reporter = new CheckInReporter(() => transport);
+		reporter.progress(snapshot(), 'pause');
+		expect(sent).toEqual(['progress:a:10000000']);
+		reporter.progress(snapshot({ positionSeconds: 2 }), 'unpause');
+		expect(sent).toEqual(['progress:a:10000000']);
+		expect(reporter.made).toBe(2);
+	});
+
 	it('sends reports one at a time in the order they were made', async () => {
 		const { transport, sent, pending } = controlledTransport();
 		const reporter = new CheckInReporter(() => transport);
@@ -65,6 +75,21 @@ describe('CheckInReporter', () => {
 		pending.shift()!();
 		await tick();
 		expect(sent).toEqual(['start:a:10000000', 'progress:a:40000000']);
+	});
+
+	it('bounds the backlog of a flood of alternating events and ends on the newest state', async () => {
+		const { transport, sent, pending } = controlledTransport();
+		const reporter = new CheckInReporter(() => transport);
+		reporter.start(snapshot());
+		for (let index = 0; index < 1000; index++) {
+			reporter.progress(snapshot({ positionSeconds: index }), index % 2 ? 'unpause' : 'pause');
+		}
+		while (pending.length > 0) {
+			pending.shift()!();
+			await tick();
+		}
+		expect(sent.length).toBeLessThanOrEqual(6);
+		expect(sent.at(-1)).toBe('progress:a:9990000000');
 	});
 
 	it('keeps distinct events as separate reports', async () => {

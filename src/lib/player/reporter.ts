@@ -23,13 +23,26 @@ interface PendingProgress {
 const log = createLogger('check-in');
 
 /**
+ * Reports that may wait their turn. Beyond it, a progress report joins the newest waiting one
+ * whatever its event, so that a flood of commands (Pause, Unpause, Pause…) never builds a
+ * backlog that keeps controllers seeing old states for seconds.
+ */
+const MAX_WAITING_REPORTS = 4;
+
+/**
  * Returns whether a report joins the one waiting its turn. It does when both are of one play
  * session and at most one of them names an event other than timeupdate, so that Emby still gets
- * every distinct event.
+ * every distinct event, or when `backlog` reports wait already.
  */
-function canMerge(waiting: PendingProgress, snapshot: PlaybackSnapshot, eventName: CheckInEvent) {
+function canMerge(
+	waiting: PendingProgress,
+	snapshot: PlaybackSnapshot,
+	eventName: CheckInEvent,
+	backlog: number
+) {
 	if (waiting.snapshot.playSessionId !== snapshot.playSessionId) return false;
 	return (
+		backlog >= MAX_WAITING_REPORTS ||
 		eventName === 'timeupdate' ||
 		waiting.eventName === 'timeupdate' ||
 		waiting.eventName === eventName
@@ -41,12 +54,16 @@ const MAX_UNDELIVERED_STOPS = 20;
 
 /**
  * Sends playback check-ins one at a time, in the order they were made, so that the Stopped report
- * of one item always reaches the server before the Playing report of the next. A progress report
- * that is still waiting its turn is updated in place with the newest state, not queued twice.
+ * of one item always reaches the server before the Playing report of the next. A report made
+ * while none is on its way is sent at once, in the same task. A progress report that is still
+ * waiting its turn is updated in place with the newest state, not queued twice.
  */
 export class CheckInReporter {
 	#transport: () => CheckInTransport | null;
 	#chain: Promise<void> = Promise.resolve();
+	/** Reports on their way or waiting their turn. */
+	#unfinished = 0;
+	#made = 0;
 	#waitingProgress: PendingProgress | null = null;
 	#undeliveredStops: UndeliveredStop[] = [];
 	#exitReportedFor: string | null = null;
@@ -55,13 +72,20 @@ export class CheckInReporter {
 		this.#transport = transport;
 	}
 
+	/** How many reports were made so far, merged ones included. */
+	get made(): number {
+		return this.#made;
+	}
+
 	start(snapshot: PlaybackSnapshot): void {
+		this.#made++;
 		this.#enqueue('start', (transport) => transport.start(buildProgressBody(snapshot)), snapshot);
 	}
 
 	progress(snapshot: PlaybackSnapshot, eventName: CheckInEvent): void {
+		this.#made++;
 		const waiting = this.#waitingProgress;
-		if (waiting && canMerge(waiting, snapshot, eventName)) {
+		if (waiting && canMerge(waiting, snapshot, eventName, this.#unfinished - 1)) {
 			waiting.snapshot = snapshot;
 			// The newest snapshot carries the position, so a timeupdate keeps the event it joins.
 			if (eventName !== 'timeupdate') waiting.eventName = eventName;
@@ -80,6 +104,7 @@ export class CheckInReporter {
 	}
 
 	stopped(snapshot: PlaybackSnapshot, failed: boolean): void {
+		this.#made++;
 		const body = buildStoppedBody(snapshot, failed);
 		this.#enqueue(
 			'stopped',
@@ -128,7 +153,7 @@ export class CheckInReporter {
 		snapshot: PlaybackSnapshot,
 		onFailure?: () => void
 	): void {
-		this.#chain = this.#chain.then(async () => {
+		const run = async () => {
 			const transport = this.#transport();
 			if (!transport) return;
 			try {
@@ -137,6 +162,10 @@ export class CheckInReporter {
 				log.warn(`${kind} check-in failed`, { itemId: snapshot.itemId, error });
 				onFailure?.();
 			}
-		});
+		};
+		const idle = this.#unfinished === 0;
+		this.#unfinished++;
+		const turn = idle ? run() : this.#chain.then(run);
+		this.#chain = turn.finally(() => this.#unfinished--);
 	}
 }

@@ -76,7 +76,6 @@ export class Transport {
 			? offset + this.#media.duration
 			: ticksToSeconds(player.loaded.item.RunTimeTicks ?? 0);
 		const target = Math.min(Math.max(0, seconds), length > 0 ? length : Infinity);
-		player.positionSeconds = target;
 		this.#engine.seekElement(target);
 		return 'applied';
 	}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { commandLog } from './command-log.svelte';
 import { notifications } from './notifications.svelte';
@@ -53,7 +53,35 @@ describe('command log', () => {
 		for (let index = 0; index < 1000; index++) {
 			commandLog.add({ messageType: 'Playstate', summary: `Pause ${index}`, outcome: 'applied' });
 		}
+		commandLog.flush();
 		expect(commandLog.entries).toHaveLength(300);
 		expect(commandLog.entries[0].summary).toBe('Pause 999');
+	});
+
+	it('shows new entries and outcomes in one batch shortly after', async () => {
+		vi.useFakeTimers();
+		commandLog.clear();
+		const first = commandLog.add({
+			messageType: 'Playstate',
+			summary: 'Pause',
+			outcome: 'pending'
+		});
+		commandLog.update(first.id, 'applied');
+		const second = commandLog.add({ messageType: 'Play', summary: 'PlayNow', outcome: 'pending' });
+		expect(commandLog.entries).toEqual([]);
+		vi.advanceTimersByTime(50);
+		expect(commandLog.entries.map((entry) => [entry.summary, entry.outcome])).toEqual([
+			['PlayNow', 'pending'],
+			['Pause', 'applied']
+		]);
+		commandLog.update(second.id, 'ignored', 'the queue is empty');
+		expect(commandLog.entries[0].outcome).toBe('pending');
+		commandLog.flush();
+		expect(commandLog.entries[0]).toMatchObject({
+			outcome: 'ignored',
+			detail: 'the queue is empty'
+		});
+		expect(commandLog.entries[1].outcome).toBe('applied');
+		vi.useRealTimers();
 	});
 });

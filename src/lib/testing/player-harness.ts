@@ -21,13 +21,14 @@ export function resetPlayer(): void {
 	commandLog.clear();
 }
 
-/** Waits until queued commands, media events and check-ins have all run. */
+/** Waits until queued commands, media events and check-ins have all run, and shows the log. */
 async function settle(remote: RemoteControl, reporter: CheckInReporter): Promise<void> {
 	for (let round = 0; round < 5; round++) {
 		await remote.idle();
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		await reporter.flush();
 	}
+	commandLog.flush();
 }
 
 /**
