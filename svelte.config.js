@@ -17,6 +17,8 @@ const config = {
 		}),
 		// Separate output folders let two builds (say, two test runs) proceed side by side.
 		outDir: process.env.CUE_KIT_OUT_DIR ?? '.svelte-kit',
+		// Registered by src/lib/pwa/registration.svelte.ts once Cue is ready, not at page load.
+		serviceWorker: { register: false },
 		// Absolute asset paths, so a shell served for a deep link still finds /_app/.
 		paths: { relative: false },
 		// See "Content Security Policy" in README.md for why each source is allowed.

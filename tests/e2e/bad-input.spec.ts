@@ -61,3 +61,18 @@ test('ignores a Play whose items the server does not know', async ({ page }) => 
 	await expectPaused(page);
 	await expect(page.getByTestId('queue').locator('li')).toHaveCount(1);
 });
+
+test('a long command log shows the newest 20 until Show all', async ({ page }) => {
+	const { session } = await signInAndFindSession(page, remote);
+	for (let index = 0; index < 25; index++) {
+		await sendRawFrame(session.Id, `{"MessageType":"Playstate","Data":{"Command":"Pause"}}`);
+	}
+	const log = page.getByTestId('command-log');
+	const showAll = page.getByRole('button', { name: 'Show all 25' });
+	await expect(showAll).toBeVisible();
+	await expect(log.locator('li')).toHaveCount(20);
+	await showAll.click();
+	await expect(log.locator('li')).toHaveCount(25);
+	await page.getByRole('button', { name: 'Show the newest 20' }).click();
+	await expect(log.locator('li')).toHaveCount(20);
+});

@@ -25,8 +25,8 @@ test('posts capabilities after the socket opens', async ({ page }) => {
 			event.path === '/Sessions/Capabilities/Full'
 	);
 	expect(open, 'the socket opened').toBeDefined();
+	// One POST, sent alongside the handshake as jellyfin-web does, not again once the socket opens.
 	expect(posts).toHaveLength(1);
-	expect(posts[0].seq).toBeGreaterThan(open!.seq);
 	expect(posts[0].body).toEqual({
 		PlayableMediaTypes: ['Audio', 'Video'],
 		SupportedCommands: HANDLED_COMMANDS,

@@ -44,6 +44,8 @@ export class ServerSession {
 	readonly #link: ServerLink;
 	readonly #remote: RemoteControl;
 	readonly #selfCheck: SessionSelfCheck;
+	/** Whether the capabilities POST sent alongside the first socket handshake was accepted. */
+	#firstCapabilities: Promise<boolean> | null = null;
 
 	constructor(signIn: SavedSignIn, hooks: SessionHooks) {
 		this.#signIn = signIn;
@@ -62,6 +64,17 @@ export class ServerSession {
 	}
 
 	start(): void {
+		// Jellyfin finds the session of a capabilities POST by its token, so the first POST needs no
+		// socket and goes out during the handshake instead of after it.
+		if (!this.api.dialect.capabilitiesNeedSessionId) {
+			this.#firstCapabilities = this.postCapabilities().then(
+				() => true,
+				(error: unknown) => {
+					log.info('the first capabilities POST failed; posting once the socket opens', { error });
+					return false;
+				}
+			);
+		}
 		this.#link.start();
 		this.#selfCheck.start();
 	}
@@ -124,9 +137,13 @@ export class ServerSession {
 			greeting: dialect.kind === 'mediabrowser' ? () => buildIdentityFrame(identity) : undefined,
 			expectForceKeepAlive: dialect.sendsForceKeepAlive,
 			onOpen: async () => {
-				await this.postCapabilities();
+				const first = this.#firstCapabilities;
+				this.#firstCapabilities = null;
+				if (!first || !(await first)) await this.postCapabilities();
 				await this.#hooks.afterCapabilities();
 			},
+			// A POST made before a socket that failed may predate a server restart, so it no longer counts.
+			onClosed: () => (this.#firstCapabilities = null),
 			onMessage: (message) => this.#handleMessage(message),
 			onInvalid: (frame) => this.#recordInvalidFrame(frame),
 			checkToken: () => this.#checkToken(),

@@ -1,6 +1,7 @@
 import { randomHex } from '$lib/identity';
 import { createLogger } from '$lib/log';
 import { tab } from '$lib/stores/tab.svelte';
+import { PLAYER_LOCK, playerLockIsFree } from './player-lock';
 
 export interface TabHooks {
 	activate(): void;
@@ -14,8 +15,6 @@ type TabMessage =
 	| { type: 'released'; tabId: string; handOver: boolean };
 
 const CHANNEL_NAME = 'cue-player-tabs';
-/** Web Lock the player tab holds, so a new tab can see at once whether there is one. */
-const PLAYER_LOCK = 'cue-player';
 /** How long a new tab waits for a reply from an active tab before it becomes the player itself. */
 const ELECTION_WAIT_MS = 250;
 
@@ -165,18 +164,5 @@ export class TabCoordinator {
 
 	#post(message: TabMessage): void {
 		this.#channel?.postMessage(message);
-	}
-}
-
-/** Returns true when the browser reports the player lock as neither held nor requested. */
-async function playerLockIsFree(): Promise<boolean> {
-	if (typeof navigator === 'undefined' || !navigator.locks) return false;
-	try {
-		const state = await navigator.locks.query();
-		const taken = [...(state.held ?? []), ...(state.pending ?? [])];
-		return !taken.some((lock) => lock.name === PLAYER_LOCK);
-	} catch (error) {
-		log.warn('reading the Web Locks state failed', { error });
-		return false;
 	}
 }

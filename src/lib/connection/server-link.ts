@@ -20,6 +20,8 @@ export interface LinkHooks extends SocketOptions {
 	onTokenRevoked(): void;
 	/** Runs when a socket has been open for a while without a ForceKeepAlive from the server. */
 	onNoForceKeepAlive(): void;
+	/** Runs when a socket closes or fails to open. */
+	onClosed?(): void;
 }
 
 const log = createLogger('link');
@@ -146,6 +148,7 @@ export class ServerLink {
 		this.#socket = null;
 		log.warn(`socket closed (code ${code}${reason ? `, ${reason}` : ''})`);
 		connection.lastError = `Connection lost (code ${code})`;
+		this.#hooks.onClosed?.();
 		this.#scheduler.closed(code === DEAD_LINK_CLOSE_CODE ? 'dead-link' : 'closed');
 	}
 

@@ -43,7 +43,7 @@ class ServiceWorkerUpdates {
 	}
 
 	/**
-	 * Starts watching the registration that SvelteKit makes on page load. Later calls only replace
+	 * Starts watching the service worker registration. Later calls only replace
 	 * the player's hooks, because the page starts the watch before the player has loaded.
 	 */
 	start(player?: PlayerHooks): void {
