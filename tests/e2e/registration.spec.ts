@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 /** The commands Cue handles; a unit test checks that a handler exists for each. */
 const HANDLED_COMMANDS: string[] = [...SUPPORTED_COMMANDS];
 
-test('posts capabilities after the socket opens', async ({ page }) => {
+test('posts its capabilities once when it connects', async ({ page }) => {
 	const since = await logCursor();
 	const deviceId = await signIn(page);
 	const { events } = await readLog(since);

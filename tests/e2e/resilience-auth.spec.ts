@@ -1,20 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { expectControllable, mediaState, signIn, signInAndFindSession } from './support/app';
-import { expectPauseObeyed, fault, resetFaults, startPlayback } from './support/faults';
+import { expectPauseObeyed, fault, startPlayback } from './support/faults';
 import { library } from './support/library';
-import { DEMO_USER, Remote, SERVER_URL } from './support/remote';
+import { DEMO_USER, SERVER_URL } from './support/remote';
 import { logCursor, readLog, waitForEvent } from './support/server-log';
+import { useFaultSuite } from './support/fault-suite';
 
-let remote: Remote;
-
-test.beforeAll(async () => {
-	remote = await new Remote().signIn();
-});
-
-test.afterEach(async () => {
-	await resetFaults();
-});
+const remote = useFaultSuite();
 
 const SERVER_NAME = 'Cue Demo Server';
 

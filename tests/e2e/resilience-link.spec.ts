@@ -6,21 +6,12 @@ import {
 	expectReconnected,
 	fault,
 	hideAndShowPage,
-	resetFaults,
 	startPlayback
 } from './support/faults';
-import { Remote } from './support/remote';
 import { logCursor, readLog, waitForEvent } from './support/server-log';
+import { useFaultSuite } from './support/fault-suite';
 
-let remote: Remote;
-
-test.beforeAll(async () => {
-	remote = await new Remote().signIn();
-});
-
-test.afterEach(async () => {
-	await resetFaults();
-});
+const remote = useFaultSuite();
 
 // The e2e server sends ForceKeepAlive 6, so Cue sends KeepAlive every 3 s, and a link silent for
 // two intervals plus the 5 s grace counts as dead after 11 s.

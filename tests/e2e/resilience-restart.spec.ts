@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { expectPlaying, mediaState, signInAndFindSession } from './support/app';
-import {
-	expectPauseObeyed,
-	expectReconnected,
-	fault,
-	resetFaults,
-	startPlayback
-} from './support/faults';
+import { expectPauseObeyed, expectReconnected, fault, startPlayback } from './support/faults';
 import { library } from './support/library';
-import { Remote, ticks } from './support/remote';
+import { ticks } from './support/remote';
 import {
 	checkInBody,
 	checkInKind,
@@ -18,16 +12,9 @@ import {
 	readLog,
 	sendRawFrame
 } from './support/server-log';
+import { useFaultSuite } from './support/fault-suite';
 
-let remote: Remote;
-
-test.beforeAll(async () => {
-	remote = await new Remote().signIn();
-});
-
-test.afterEach(async () => {
-	await resetFaults();
-});
+const remote = useFaultSuite();
 
 async function expectReconnecting(page: Page): Promise<void> {
 	const status = page.getByTestId('connection-status');

@@ -6,21 +6,12 @@ import {
 	expectReconnected,
 	fault,
 	hideAndShowPage,
-	resetFaults,
 	startPlayback
 } from './support/faults';
-import { Remote } from './support/remote';
 import { logCursor, readLog, waitForEvent, type LogEvent } from './support/server-log';
+import { useFaultSuite } from './support/fault-suite';
 
-let remote: Remote;
-
-test.beforeAll(async () => {
-	remote = await new Remote().signIn();
-});
-
-test.afterEach(async () => {
-	await resetFaults();
-});
+const remote = useFaultSuite();
 
 function opensAndCapabilities(events: LogEvent[], deviceId: string): string[] {
 	return events

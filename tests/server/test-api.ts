@@ -1,6 +1,6 @@
 import { sendJson, sendNoContent } from './core/http.ts';
 import { queryInteger } from './core/query-input.ts';
-import type { RequestContext, Route } from './core/router.ts';
+import { testRoute, type RequestContext, type Route } from './core/router.ts';
 import { allItems } from './library/catalog.ts';
 import { DEMO_ITEM_IDS } from './library/demo-items.ts';
 import { createFaultRoutes } from './faults/fault-routes.ts';
@@ -94,12 +94,7 @@ function expireQuickConnect(ctx: RequestContext): void {
 }
 
 export function createTestRoutes(sockets: SocketServer): Route[] {
-	const route = (method: string, pattern: string, handler: Route['handler']): Route => ({
-		methods: [method],
-		pattern: `/__test${pattern}`,
-		auth: false,
-		handler
-	});
+	const route = testRoute;
 	return [
 		route('GET', '/log', readLog),
 		route('POST', '/reset-log', resetLog),

@@ -1,5 +1,5 @@
 import { sendJson, sendNoContent } from './core/http.ts';
-import type { RequestContext, Route } from './core/router.ts';
+import { testRoute, type RequestContext, type Route } from './core/router.ts';
 import { MODE_FACTS } from './modes/server-mode.ts';
 import { systemInfo } from './routes/system.ts';
 import { sendToSession, sendToSessions } from './sessions/messaging.ts';
@@ -59,12 +59,7 @@ function requireRestart(ctx: RequestContext): void {
 
 /** Returns the `/__test/` routes that describe the mode and push server messages. */
 export function createMessageTestRoutes(): Route[] {
-	const route = (method: string, pattern: string, handler: Route['handler']): Route => ({
-		methods: [method],
-		pattern: `/__test${pattern}`,
-		auth: false,
-		handler
-	});
+	const route = testRoute;
 	return [
 		route('GET', '/mode', describeMode),
 		route('POST', '/sessions/{sessionId}/send', sendMessage),

@@ -103,10 +103,10 @@ export class TabCoordinator {
 	/** Holds the player lock while this tab is the player, where the browser has Web Locks. */
 	#holdLock(): void {
 		if (this.#releaseLock || typeof navigator === 'undefined' || !navigator.locks) return;
-		const held = new Promise<void>((resolve) => (this.#releaseLock = resolve));
+		const lockLifetime = new Promise<void>((resolve) => (this.#releaseLock = resolve));
 		// After a take-over the old player holds the lock a moment longer, so this request waits.
 		navigator.locks
-			.request(PLAYER_LOCK, () => held)
+			.request(PLAYER_LOCK, () => lockLifetime)
 			.catch((error) => log.warn('holding the player lock failed', { error }));
 	}
 

@@ -102,3 +102,8 @@ function safeDecode(text: string): string {
 		return text;
 	}
 }
+
+/** Returns a route of the control API: under `/__test`, without authentication. */
+export function testRoute(method: string, pattern: string, handler: Route['handler']): Route {
+	return { methods: [method], pattern: `/__test${pattern}`, auth: false, handler };
+}

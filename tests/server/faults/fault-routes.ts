@@ -2,7 +2,7 @@ import { findUserByName } from '../auth/users.ts';
 import { sendJson, sendNoContent } from '../core/http.ts';
 import { isObject, parseJsonBody } from '../core/json-input.ts';
 import { queryInteger } from '../core/query-input.ts';
-import type { RequestContext, Route } from '../core/router.ts';
+import { testRoute, type RequestContext, type Route } from '../core/router.ts';
 import { logoutDevice } from '../sessions/lifecycle.ts';
 import { sendToSessions } from '../sessions/messaging.ts';
 import type { SocketServer } from '../socket/socket-server.ts';
@@ -143,12 +143,8 @@ function resetFaults(ctx: RequestContext, sockets: SocketServer): void {
 
 /** Returns the `/__test/` routes that inject faults, which the test server's README lists. */
 export function createFaultRoutes(sockets: SocketServer): Route[] {
-	const post = (pattern: string, handler: Route['handler']): Route => ({
-		methods: ['POST'],
-		pattern: `/__test${pattern}`,
-		auth: false,
-		handler
-	});
+	const post = (pattern: string, handler: Route['handler']): Route =>
+		testRoute('POST', pattern, handler);
 	const restart: StopStyle = { notice: 'ServerRestarting', abort: false, defaultDownMs: 0 };
 	const shutdown: StopStyle = {
 		notice: 'ServerShuttingDown',

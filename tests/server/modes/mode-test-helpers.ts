@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 
 import type { RunningServer } from '../index.ts';
 import type { LogEvent } from '../core/event-log.ts';
-import { TEST_CLIENT, type AuthFields } from '../test-helpers.ts';
+import { call, TEST_CLIENT, type AuthFields } from '../test-helpers.ts';
 
 /** Builds `<scheme> Key="Value", …` for the Emby and MediaBrowser headers, leaving out absent keys. */
 export function schemeHeader(
@@ -24,26 +24,8 @@ export function schemeHeader(
 	return `${scheme} ${pairs.join(', ')}`;
 }
 
-export interface ApiRequest {
-	headers?: Record<string, string>;
-	body?: unknown;
-}
-
-/** Sends a request to `server.url + path`; pass the mode's prefix in `path`. A body that is not a string is sent as JSON. */
-export function request(
-	server: RunningServer,
-	method: string,
-	path: string,
-	options: ApiRequest = {}
-): Promise<Response> {
-	const headers: Record<string, string> = { ...options.headers };
-	let body: string | undefined;
-	if (options.body !== undefined) {
-		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-		headers['Content-Type'] ??= 'application/json';
-	}
-	return fetch(`${server.url}${path}`, { method, headers, body });
-}
+/** Sends a request to `server.url + path`; pass the mode's prefix in `path`. */
+export const request = call;
 
 export interface ModeLogin {
 	token: string;

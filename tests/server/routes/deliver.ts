@@ -6,7 +6,7 @@ import { sendToSession } from '../sessions/messaging.ts';
 import type { Session } from '../sessions/session.ts';
 
 /**
- * Sends a message to the controlled session and answers 204. The caller's own session is touched
+ * Sends a message to the controlled session and responds 204. The caller's own session is touched
  * first, as on the server, and an unknown target id is a 404. Delivery is best effort, so without
  * an open socket nothing is sent and the controller still gets 204.
  */

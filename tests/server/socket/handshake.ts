@@ -36,7 +36,7 @@ function mediaBrowserHandshake(url: URL, listener: SocketListener): HandshakeDec
  * Decides a WebSocket handshake before the upgrade. Jellyfin accepts any path and binds by the
  * token's Client and DeviceId. Emby accepts only `/embywebsocket` and binds by the token's Client
  * and the `deviceId` query, which it requires. Without a valid token both reject the handshake with 403.
- * NOTE: Emby's answers to another path (404 here) and to a missing deviceId (400 here) are not
+ * NOTE: Emby's responses to another path (404 here) and to a missing deviceId (400 here) are not
  * confirmed.
  */
 export function decideHandshake(

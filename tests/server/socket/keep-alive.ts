@@ -1,6 +1,7 @@
 import { newGuid } from '../core/wire.ts';
 import type { ServerState } from '../state.ts';
 import type { SocketConnection } from './connection.ts';
+import { PeriodicSocketCheck } from './periodic-check.ts';
 
 // Factors of Jellyfin's SessionWebSocketListener: the watchdog runs every 0.2 × timeout and
 // re-sends ForceKeepAlive to sockets silent for more than 0.75 × timeout.
@@ -16,46 +17,29 @@ export function sendForceKeepAlive(state: ServerState, connection: SocketConnect
  * gets another ForceKeepAlive. At the full timeout it is "lost": 10.11 stops watching it and
  * leaves it open, but with `closeLostSockets` (the 12.0 behaviour) it is aborted.
  */
-export class KeepAliveWatchdog {
-	private readonly watched = new Set<SocketConnection>();
-	private timer: NodeJS.Timeout | undefined;
-
-	constructor(private readonly state: ServerState) {}
-
-	watch(connection: SocketConnection): void {
-		this.watched.add(connection);
-		if (this.timer === undefined) {
-			const intervalMs = this.state.options.keepAliveSeconds * INTERVAL_FACTOR * 1000;
-			this.timer = setInterval(() => this.check(), intervalMs);
-			this.timer.unref();
-		}
+export class KeepAliveWatchdog extends PeriodicSocketCheck {
+	constructor(private readonly state: ServerState) {
+		super();
 	}
 
-	unwatch(connection: SocketConnection): void {
-		this.watched.delete(connection);
-		if (this.watched.size === 0) this.stop();
+	protected intervalMs(): number {
+		return this.state.options.keepAliveSeconds * INTERVAL_FACTOR * 1000;
 	}
 
-	stop(): void {
-		clearInterval(this.timer);
-		this.timer = undefined;
-	}
-
-	private check(): void {
+	protected checkOne(connection: SocketConnection, now: number): boolean {
 		const timeout = this.state.options.keepAliveSeconds;
-		const now = Date.now();
-		for (const connection of [...this.watched]) {
-			const silentSeconds = (now - connection.lastKeepAliveAt) / 1000;
-			if (silentSeconds >= timeout) this.markLost(connection);
-			else if (silentSeconds > timeout * FORCE_KEEP_ALIVE_FACTOR) {
-				sendForceKeepAlive(this.state, connection);
-			}
+		const silentSeconds = (now - connection.lastKeepAliveAt) / 1000;
+		if (silentSeconds >= timeout) {
+			this.markLost(connection);
+			return true;
 		}
+		if (silentSeconds > timeout * FORCE_KEEP_ALIVE_FACTOR)
+			sendForceKeepAlive(this.state, connection);
+		return false;
 	}
 
 	private markLost(connection: SocketConnection): void {
 		connection.watched = false;
-		this.unwatch(connection);
 		const sessionId = connection.session?.id;
 		this.state.log.add('ws-lost', { sessionId, socketId: connection.id });
 		this.state.logger.info(`socket ${connection.id} of session ${sessionId} lost (no KeepAlive)`);
