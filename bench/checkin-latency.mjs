@@ -3,8 +3,9 @@
 // from the media event to the arrival at the server of the check-in that reports it.
 import { mediaEventCount, waitForMediaEvent } from './lib/media-probe.mjs';
 import { playAndWait, settle, waitBuffered } from './lib/playback.mjs';
-import { isCheckIn, PROGRESS_PATH } from './lib/server-log.mjs';
-import { summarise } from './lib/stats.mjs';
+import { formatMs } from './lib/format.mjs';
+import { hadPreflight, isCheckIn, preflightNote, PROGRESS_PATH } from './lib/server-log.mjs';
+import { quantile, summarise } from './lib/stats.mjs';
 
 const ACTIONS = {
 	pause: {
@@ -32,7 +33,11 @@ async function measureOnce(bench, action) {
 		`a check-in after a local ${action.event}`,
 		3000
 	);
-	return checkIn.receivedHrTime - media.time;
+	const { events } = await bench.log.read(since);
+	return {
+		ms: checkIn.receivedHrTime - media.time,
+		preflight: hadPreflight(events, PROGRESS_PATH, media.time - 1, checkIn.receivedHrTime)
+	};
 }
 
 /**
@@ -57,14 +62,19 @@ export async function run(bench, { samples }) {
 		process.stdout.write('.');
 	}
 	process.stdout.write('\n');
-	return Object.entries(results).map(([key, samplesMs]) => ({
-		id: `checkin-local-${key}`,
-		section: 'checkin',
-		measurement: `local ${key}(): ${ACTIONS[key].event} → check-in`,
-		from: `${ACTIONS[key].event} event`,
-		to: 'check-in with the new state arrives',
-		unit: 'ms',
-		...summarise(samplesMs),
-		samples: samplesMs
-	}));
+	return Object.entries(results).map(([key, measured]) => {
+		const measurement = `local ${key}(): ${ACTIONS[key].event} → check-in`;
+		const samplesMs = measured.map((result) => result.ms);
+		return {
+			id: `checkin-local-${key}`,
+			section: 'checkin',
+			measurement,
+			from: `${ACTIONS[key].event} event`,
+			to: 'check-in with the new state arrives',
+			unit: 'ms',
+			...summarise(samplesMs),
+			note: preflightNote(measurement, measured, formatMs, quantile),
+			samples: samplesMs
+		};
+	});
 }

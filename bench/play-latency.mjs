@@ -5,7 +5,7 @@
 import { mediaEventCount, waitForMediaEvent } from './lib/media-probe.mjs';
 import { playAndWait, settle, sleep } from './lib/playback.mjs';
 import { requestSteps, waitForStream } from './lib/play-requests.mjs';
-import { isCheckIn, START_PATH } from './lib/server-log.mjs';
+import { hadPreflight, isCheckIn, preflightNote, START_PATH } from './lib/server-log.mjs';
 import { formatMs } from './lib/format.mjs';
 import { quantile, summarise } from './lib/stats.mjs';
 
@@ -52,11 +52,14 @@ async function measureOnce(bench, itemId) {
 
 	// Playwright's request timing: startTime is epoch ms, requestStart is relative to it.
 	const timing = (await startRequest).timing();
+	const { events } = await bench.log.read(since);
+	const preflight = hadPreflight(events, START_PATH, media.time - 1, start.receivedHrTime);
 	await waitForStream(bench, since, itemId);
 	return {
 		playMs: media.time - frame.hrTime,
 		startCheckInMs: start.receivedHrTime - media.time,
 		startSentMs: timing.startTime + timing.requestStart - media.time,
+		preflight,
 		playMethod: start.body.PlayMethod,
 		steps: await requestSteps(bench, since, frame, itemId)
 	};
@@ -91,6 +94,12 @@ function rowsFor(kind, results, itemCount) {
 		`the stream request at ${formatMs(median('stream'))}; playing follows at ` +
 		`${formatMs(quantile(playMs, 0.5))}.`;
 	const startMs = results.map((result) => result.startCheckInMs);
+	const startNote = preflightNote(
+		`playing → start check-in, ${kind}`,
+		results.map((result) => ({ ms: result.startCheckInMs, preflight: result.preflight })),
+		formatMs,
+		quantile
+	);
 	const sentMs = results.map((result) => result.startSentMs);
 	return [
 		{
@@ -112,6 +121,7 @@ function rowsFor(kind, results, itemCount) {
 			to: 'POST /Sessions/Playing arrives',
 			unit: 'ms',
 			...summarise(startMs),
+			note: startNote,
 			samples: startMs
 		},
 		{

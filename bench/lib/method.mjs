@@ -17,11 +17,14 @@ export const METHOD = {
 		'From the media event in the page to the arrival at the server (`receivedHrTime`, stamped when',
 		'the request reaches the handler) of the first check-in that reports the new state:',
 		'`IsPaused`, or the position after a Seek. Local actions call `pause()` or `play()` on the',
-		'media element from the page. For remote commands Cue reports right after applying a command,',
-		"before the element's event fires, so a negative time means the server had the new state",
-		'first. The start check-in is `POST /Sessions/Playing` after the `playing` event of a',
-		"PlayNow. The rows marked sent give, from Playwright's request timing, when the page put the",
-		"request on the connection, which separates the page's part from the server's."
+		"media element from the page. Cue reports from the element's event; after a remote Seek the",
+		"command's own report can leave before seeked fires, so a negative time means the server had",
+		'the new state first. The start check-in is `POST /Sessions/Playing` after the `playing` event',
+		"of a PlayNow. The rows marked sent give, from Playwright's request timing, when the page put",
+		"the request on the connection, which separates the page's part from the server's. Chromium",
+		'keeps a CORS preflight for 5 s and Jellyfin sends no `Access-Control-Max-Age`, so a check-in',
+		'more than 5 s after the previous one to its path waits for an OPTIONS round trip first; the',
+		'notes count those samples and give the others alone.'
 	],
 	breakdown: [
 		'A second Cue page, with WebSocket and the media element methods wrapped to stamp their',

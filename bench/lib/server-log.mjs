@@ -69,3 +69,29 @@ export function isCheckIn(event, deviceId, path) {
 
 export const START_PATH = '/Sessions/Playing';
 export const PROGRESS_PATH = '/Sessions/Playing/Progress';
+
+/**
+ * Returns whether the server received a CORS preflight (OPTIONS) for `path` between two of its
+ * times. Chromium keeps a preflight for 5 s, and Jellyfin sends no Access-Control-Max-Age, so a
+ * check-in more than 5 s after the last one to its path waits for a round trip first.
+ */
+export function hadPreflight(events, path, fromHrTime, toHrTime) {
+	return events.some(
+		(entry) =>
+			entry.kind === 'http' &&
+			entry.method === 'OPTIONS' &&
+			entry.path === path &&
+			entry.receivedHrTime >= fromHrTime &&
+			entry.receivedHrTime <= toHrTime
+	);
+}
+
+/** Describes how many samples waited for a preflight, and the others' p50 and p95. */
+export function preflightNote(label, results, formatMs, quantile) {
+	const direct = results.filter((result) => !result.preflight).map((result) => result.ms);
+	return (
+		`${label}: ${results.length - direct.length} of ${results.length} samples waited for a ` +
+		'CORS preflight (OPTIONS) first; the others alone: p50 ' +
+		`${formatMs(quantile(direct, 0.5))}, p95 ${formatMs(quantile(direct, 0.95))}.`
+	);
+}

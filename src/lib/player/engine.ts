@@ -33,6 +33,11 @@ const NOTHING_LOADED: ActionResult = { ignored: 'nothing is loaded' };
 const REPLACED: ActionResult = { ignored: 'replaced by a newer request' };
 /** How long the notice about a skipped, failed item stays. */
 const FAILURE_NOTICE_MS = 10_000;
+/**
+ * How long the display waits after a media event's check-in. Redrawing at once would take the
+ * processor while the browser and the network still carry the check-in to the server.
+ */
+const DISPLAY_DELAY_MS = 10;
 
 const log = createLogger('player');
 
@@ -249,7 +254,7 @@ export class PlaybackEngine {
 		await this.#reporter.flush();
 	}
 
-	/** How many check-ins were made so far; a command compares it to learn whether one followed. */
+	/** Returns how many check-ins were made so far, so a command can tell whether one followed it. */
 	reportCount(): number {
 		return this.#reporter.made;
 	}
@@ -328,7 +333,7 @@ export class PlaybackEngine {
 		media.addEventListener('pause', () => this.#onPause());
 		media.addEventListener('seeked', () => {
 			this.reportProgress('timeupdate');
-			player.positionSeconds = this.positionSeconds();
+			this.#showSoon(() => (player.positionSeconds = this.positionSeconds()));
 		});
 		media.addEventListener('volumechange', () => this.#onVolumeChange());
 		media.addEventListener('ratechange', () => {
@@ -351,16 +356,36 @@ export class PlaybackEngine {
 			this.#startReported = true;
 			this.#reporter.start(this.#snapshot());
 		}
-		player.status = 'playing';
-		player.unlocked = true;
 		this.#pausedAt = null;
+		this.#showSoon(() => {
+			if (this.media.paused) return;
+			player.status = 'playing';
+			player.unlocked = true;
+		});
 	}
 
 	#onPause(): void {
 		if (!player.loaded || this.media.ended || player.status === 'blocked') return;
 		this.#pausedAt = Date.now();
 		this.reportProgress('pause');
-		player.status = 'paused';
+		this.#showSoon(() => {
+			if (this.media.paused && !this.media.ended) player.status = 'paused';
+		});
+	}
+
+	/**
+	 * Applies a display change DISPLAY_DELAY_MS after a check-in, unless another item loads in the
+	 * meantime. On a hidden page, where nothing is drawn, and without a DOM it applies at once.
+	 */
+	#showSoon(update: () => void): void {
+		if (typeof document === 'undefined' || document.hidden) {
+			update();
+			return;
+		}
+		const generation = this.#generation;
+		setTimeout(() => {
+			if (generation === this.#generation) update();
+		}, DISPLAY_DELAY_MS);
 	}
 
 	#onVolumeChange(): void {
