@@ -37,9 +37,9 @@ async function waitForCheckInsToStop(bench, quietMs, maxMs) {
 }
 
 /**
- * Makes Playwright inject the helper script it runs in the page's main world for waitForFunction
- * and $$eval (a 320 KB source plus its compiled code, in the page's heap) before the first
- * reading, so that the growth counts Cue's memory and not the benchmark's own tools.
+ * Makes Playwright inject its main-world helper script (for waitForFunction and $$eval) before
+ * the first reading. The script is a 320 KB source plus its compiled code in the page's heap, and
+ * the growth should count Cue's memory, not the benchmark's own tools.
  */
 async function loadPlaywrightHelpers(page) {
 	await page.waitForFunction(() => true);

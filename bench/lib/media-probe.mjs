@@ -17,8 +17,14 @@ const EVENT_TYPES = [
 ];
 /** Records kept in the page; older ones are dropped so that the probe's memory stays bounded. */
 const MAX_RECORDS = 500;
+/**
+ * How long after an event the probe hands it to a waiting benchmark. Resolving at once would
+ * send the DevTools reply (and wake the benchmark, which then reads the server's log) between
+ * the event and Cue's own listener, while the check-in being measured is on its way.
+ */
+const HAND_OVER_DELAY_MS = 30;
 
-function installProbe({ types, maxRecords }) {
+function installProbe({ types, maxRecords, handOverDelayMs }) {
 	const records = [];
 	const waiters = new Set();
 	let count = 0;
@@ -39,7 +45,7 @@ function installProbe({ types, maxRecords }) {
 		for (const waiter of waiters) {
 			if (waiter.matches(entry)) {
 				waiters.delete(waiter);
-				waiter.resolve(entry);
+				setTimeout(() => waiter.resolve(entry), handOverDelayMs);
 			}
 		}
 	};
@@ -67,7 +73,11 @@ function installProbe({ types, maxRecords }) {
 
 /** Adds the probe to every document the page loads; call before the first navigation. */
 export async function addMediaProbe(page) {
-	await page.addInitScript(installProbe, { types: EVENT_TYPES, maxRecords: MAX_RECORDS });
+	await page.addInitScript(installProbe, {
+		types: EVENT_TYPES,
+		maxRecords: MAX_RECORDS,
+		handOverDelayMs: HAND_OVER_DELAY_MS
+	});
 }
 
 /** Returns the number of media events recorded so far, the `afterIndex` for the next wait. */

@@ -14,7 +14,6 @@ import { FAST_FORWARD_SECONDS, REWIND_SECONDS } from './skip-steps';
 import { addToQueue, playInstantMix, playNow, playShuffled } from './queue-commands';
 import type { Transport } from './transport';
 import { describeMessage } from './describe';
-import { runAfterEvents } from '$lib/after-events';
 
 /**
  * How far past the item's end a Seek may aim and still count: the server's RunTimeTicks and the
@@ -22,13 +21,21 @@ import { runAfterEvents } from '$lib/after-events';
  */
 const SEEK_PAST_END_TOLERANCE_SECONDS = 10;
 
+/**
+ * How long a command applied at once waits before it records its outcome and, when no media
+ * event has reported the new state by then, reports it itself. A buffered seek takes a few
+ * milliseconds, and a check-in sent during it would compete with it for the processor.
+ */
+const FOLLOW_UP_DELAY_MS = 50;
+
 const log = createLogger('remote');
 
 /**
  * Applies remote commands in the order they arrived. A Play waits for its items to be fetched,
  * and the commands after it wait their turn, so a Pause sent right after a Play pauses that Play.
- * With nothing waiting, a command is applied in the task that received it, and what follows it
- * (its outcome in the log, the check-in) waits until the media element's event has fired.
+ * With nothing waiting, a command is applied in the task that received it. Its media event
+ * sends the check-in, and the rest (its outcome in the log, a check-in when no event sent one)
+ * follows 50 ms later.
  */
 export class RemoteControl {
 	#engine: PlaybackEngine;
@@ -37,6 +44,9 @@ export class RemoteControl {
 	#chain: Promise<void> = Promise.resolve();
 	/** Commands waiting in `#chain` or still running there. */
 	#waiting = 0;
+	/** Follow-ups of commands applied at once, run together after FOLLOW_UP_DELAY_MS. */
+	#followUps: (() => void)[] = [];
+	#followUpTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(engine: PlaybackEngine, transport: Transport, context: EngineContext) {
 		this.#engine = engine;
@@ -68,6 +78,15 @@ export class RemoteControl {
 		return this.#chain;
 	}
 
+	/** Runs the waiting follow-ups now; tests call it instead of waiting for the delay. */
+	runFollowUps(): void {
+		clearTimeout(this.#followUpTimer);
+		this.#followUpTimer = undefined;
+		const followUps = this.#followUps;
+		this.#followUps = [];
+		for (const followUp of followUps) followUp();
+	}
+
 	/**
 	 * Applies a command while no other is waiting. One that has to wait for the server (a Play, a
 	 * stream change) becomes the command the next ones wait for.
@@ -91,7 +110,8 @@ export class RemoteControl {
 			return;
 		}
 		const reportsBefore = this.#engine.reportCount();
-		runAfterEvents(() => this.#finish(message, entry, result, reportsBefore));
+		this.#followUps.push(() => this.#finish(message, entry, result, reportsBefore));
+		this.#followUpTimer ??= setTimeout(() => this.runFollowUps(), FOLLOW_UP_DELAY_MS);
 	}
 
 	async #run(message: InboundMessage, entry: CommandLogEntry): Promise<void> {

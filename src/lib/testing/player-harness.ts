@@ -26,6 +26,7 @@ async function settle(remote: RemoteControl, reporter: CheckInReporter): Promise
 	for (let round = 0; round < 5; round++) {
 		await remote.idle();
 		await new Promise((resolve) => setTimeout(resolve, 0));
+		remote.runFollowUps();
 		await reporter.flush();
 	}
 	commandLog.flush();
