@@ -132,4 +132,21 @@ describe('PlaybackEngine with remote commands', () => {
 		expect(harness.media.paused).toBe(true);
 		expect(harness.reports.at(-1)?.body.IsPaused).toBe(true);
 	});
+
+	it('requests PlaybackInfo for a PlayNow while its items are still on their way', async () => {
+		harness = createPlayerHarness(IDS);
+		const getItems = harness.api.getItems.bind(harness.api);
+		let releaseItems = () => {};
+		const itemsHeld = new Promise<void>((resolve) => (releaseItems = resolve));
+		harness.api.getItems = async (userId, ids) => {
+			await itemsHeld;
+			return getItems(userId, ids);
+		};
+		harness.remote.handle(play(IDS, { StartIndex: 1 }));
+		await vi.waitFor(() => expect(harness.playbackInfoRequests).toHaveLength(1));
+		releaseItems();
+		await harness.settle();
+		expect(player.loaded?.item.Id).toBe(IDS[1]);
+		expect(harness.playbackInfoRequests).toHaveLength(1);
+	});
 });

@@ -113,6 +113,18 @@ export class PlaybackEngine {
 	}
 
 	/**
+	 * Requests the PlaybackInfo of the item a Play is about to load, with the options `loadCurrent`
+	 * will use, so it travels while the Play still fetches its items.
+	 */
+	requestPlaybackInfoEarly(itemId: string, startSeconds: number, options: StartOptions): void {
+		const api = this.#context.api();
+		const userId = this.#context.userId();
+		if (!api || !userId) return;
+		const withBitrate = { maxStreamingBitrate: player.maxStreamingBitrate, ...options };
+		this.#stream.requestEarly(api, userId, itemId, startSeconds, withBitrate);
+	}
+
+	/**
 	 * Replaces the loaded item's stream with a new one from the server, as for another audio
 	 * stream, a burned-in subtitle, a seek outside a transcode, or a transcode the server ended.
 	 * The item's play session goes on: no Stopped or Playing report, only a progress report.

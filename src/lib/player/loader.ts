@@ -56,13 +56,17 @@ function itemPlaybackInfo(item: BaseItem): PlaybackInfoResponse {
 	return { MediaSources: item.MediaSources ?? [], PlaySessionId: randomHex(16) };
 }
 
-async function requestPlaybackInfo(request: LoadRequest, enableDirectPlay: boolean) {
-	const { api, userId, item, startSeconds, options, capabilities } = request;
-	if (!api.dialect.hasPlaybackInfo) {
-		const info = itemPlaybackInfo(item);
-		return { info, source: pickSource(info, item, options.mediaSourceId) };
-	}
-	const info = await api.getPlaybackInfo(item.Id, {
+/** Asks the server's PlaybackInfo how to play `itemId` from `startSeconds` in this browser. */
+export function fetchPlaybackInfo(
+	api: MediaServerApi,
+	userId: string,
+	itemId: string,
+	startSeconds: number,
+	options: StartOptions,
+	capabilities: PlaybackCapabilities,
+	enableDirectPlay = true
+): Promise<PlaybackInfoResponse> {
+	return api.getPlaybackInfo(itemId, {
 		userId,
 		startTimeTicks: secondsToTicks(startSeconds),
 		mediaSourceId: options.mediaSourceId,
@@ -72,6 +76,20 @@ async function requestPlaybackInfo(request: LoadRequest, enableDirectPlay: boole
 		deviceProfile: capabilities.profile,
 		enableDirectPlay
 	});
+}
+
+async function requestPlaybackInfo(
+	request: LoadRequest,
+	enableDirectPlay: boolean,
+	early?: Promise<PlaybackInfoResponse>
+) {
+	const { api, userId, item, startSeconds, options, capabilities } = request;
+	if (!api.dialect.hasPlaybackInfo) {
+		const info = itemPlaybackInfo(item);
+		return { info, source: pickSource(info, item, options.mediaSourceId) };
+	}
+	const info = await (early ??
+		fetchPlaybackInfo(api, userId, item.Id, startSeconds, options, capabilities, enableDirectPlay));
 	if (info.ErrorCode) {
 		throw new ApiError('bad-response', `The server cannot play "${item.Name}": ${info.ErrorCode}`);
 	}
@@ -150,7 +168,8 @@ function streamOf(
  * Asks the server how to play one queue entry, with this browser's DeviceProfile, and builds the
  * stream URL: the direct stream when the browser decodes the file with the chosen streams, else
  * the server's transcode. A server that offers direct play the browser cannot use, and no
- * transcode, is asked once more with direct play turned off.
+ * transcode, is asked once more with direct play turned off. `early` is a PlaybackInfo with
+ * direct play already requested for exactly this item, start and options.
  */
 export async function resolveMedia(
 	api: MediaServerApi,
@@ -159,10 +178,11 @@ export async function resolveMedia(
 	item: BaseItem,
 	startSeconds: number,
 	options: StartOptions,
-	capabilities: PlaybackCapabilities
+	capabilities: PlaybackCapabilities,
+	early?: Promise<PlaybackInfoResponse>
 ): Promise<LoadedMedia> {
 	const request: LoadRequest = { api, userId, item, startSeconds, options, capabilities };
-	let { info, source } = await requestPlaybackInfo(request, true);
+	let { info, source } = await requestPlaybackInfo(request, true, early);
 	let choice = decide(request, source);
 	if (choice.kind === 'none' && source.SupportsDirectPlay !== false) {
 		({ info, source } = await requestPlaybackInfo(request, false));

@@ -5,7 +5,7 @@
 import { buildDeviceProfile } from './device-profile';
 import type { PlaybackCapabilities } from './loader';
 
-export { resolveMedia } from './loader';
+export { fetchPlaybackInfo, resolveMedia } from './loader';
 export { MediaAttachment } from './media-attach';
 
 /** Finds out what the browser plays, through the media element's canPlayType. */

@@ -1,7 +1,8 @@
 import type { CheckInEvent } from '$lib/protocol/checkin-events';
 import type { MediaServerApi } from '$lib/api/media-server';
 import { ticksToSeconds } from '$lib/protocol/ticks';
-import type { BaseItem } from '$lib/protocol/schemas';
+import { normaliseId } from '$lib/protocol/ids';
+import type { BaseItem, PlaybackInfoResponse } from '$lib/protocol/schemas';
 import type { QueueEntry } from '$lib/queue';
 import type { LoadedMedia } from '$lib/stores/player.svelte';
 import type { PlaybackCapabilities, StartOptions } from './loader';
@@ -11,6 +12,22 @@ import { isServerStream } from './media-keepalive';
 import { streamCovers, streamOffsetSeconds } from './media-position';
 
 type Pipeline = typeof import('./media-pipeline');
+
+/** How long a PlaybackInfo requested ahead stays usable; the server's play session may end. */
+const EARLY_INFO_MAX_AGE_MS = 10_000;
+
+interface EarlyPlaybackInfo {
+	key: string;
+	requestedAt: number;
+	info: Promise<PlaybackInfoResponse>;
+}
+
+/** Identifies what a PlaybackInfo was requested for: the item, the start and the options. */
+function playbackInfoKey(itemId: string, startSeconds: number, options: StartOptions): string {
+	const { mediaSourceId, audioStreamIndex, subtitleStreamIndex, maxStreamingBitrate } = options;
+	const parts = [normaliseId(itemId), startSeconds, mediaSourceId?.toLowerCase()];
+	return JSON.stringify([...parts, audioStreamIndex, subtitleStreamIndex, maxStreamingBitrate]);
+}
 
 /** A new stream for the loaded item, from the server, at an item position. */
 export interface StreamChange extends StreamSelection {
@@ -53,6 +70,7 @@ export class MediaStreamState {
 	#attachment: MediaAttachment | null = null;
 	#requestedSeconds = 0;
 	#subtitleDelaySeconds = 0;
+	#early: EarlyPlaybackInfo | null = null;
 
 	constructor(media: HTMLMediaElement, onFatalError: (message: string) => void) {
 		this.media = media;
@@ -69,6 +87,27 @@ export class MediaStreamState {
 		return this.#pipeline;
 	}
 
+	/**
+	 * Requests the PlaybackInfo of an item that is about to load, while its queue entry still
+	 * waits for the item itself, so that `resolve` finds the response already on its way.
+	 */
+	requestEarly(
+		api: MediaServerApi,
+		userId: string,
+		itemId: string,
+		startSeconds: number,
+		options: StartOptions
+	): void {
+		if (!api.dialect.hasPlaybackInfo) return;
+		const info = this.#load().then(({ module, capabilities }) =>
+			module.fetchPlaybackInfo(api, userId, itemId, startSeconds, options, capabilities)
+		);
+		// An unused request is dropped silently. A used one raises its failure in `resolve`.
+		info.catch(() => undefined);
+		const key = playbackInfoKey(itemId, startSeconds, options);
+		this.#early = { key, requestedAt: Date.now(), info };
+	}
+
 	/** Asks the server how to play an item from `startSeconds`; see `resolveMedia`. */
 	async resolve(
 		api: MediaServerApi,
@@ -78,8 +117,25 @@ export class MediaStreamState {
 		startSeconds: number,
 		options: StartOptions
 	): Promise<LoadedMedia> {
+		const early = this.#takeEarly(item.Id, startSeconds, options);
 		const { module, capabilities } = await this.#load();
-		return module.resolveMedia(api, userId, entry, item, startSeconds, options, capabilities);
+		return module.resolveMedia(
+			api,
+			userId,
+			entry,
+			item,
+			startSeconds,
+			options,
+			capabilities,
+			early
+		);
+	}
+
+	#takeEarly(itemId: string, startSeconds: number, options: StartOptions) {
+		const early = this.#early;
+		this.#early = null;
+		if (!early || Date.now() - early.requestedAt > EARLY_INFO_MAX_AGE_MS) return undefined;
+		return early.key === playbackInfoKey(itemId, startSeconds, options) ? early.info : undefined;
 	}
 
 	/** Puts `loaded` into the element, to start at item position `startSeconds`. */

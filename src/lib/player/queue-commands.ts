@@ -50,6 +50,15 @@ export async function playNow(
 	request: PlayRequest
 ): Promise<ActionResult> {
 	const requested = limitIds(request.ItemIds, MAX_QUEUE_ENTRIES);
+	const startSeconds = ticksToSeconds(request.StartPositionTicks ?? 0);
+	const options = {
+		mediaSourceId: request.MediaSourceId,
+		audioStreamIndex: request.AudioStreamIndex,
+		subtitleStreamIndex: request.SubtitleStreamIndex
+	};
+	// The item to start is known already, so its PlaybackInfo need not wait for the items.
+	const startId = requested[request.StartIndex ?? 0];
+	if (startId) engine.requestPlaybackInfoEarly(startId, startSeconds, options);
 	const items = await fetchItems(context, requested);
 	if (items.length === 0) return { ignored: 'none of the items exist on the server' };
 	const startIndex = startIndexAmongFound(requested, items, request.StartIndex ?? 0);
@@ -58,11 +67,7 @@ export async function playNow(
 		items.map((item) => item.Id),
 		startIndex
 	);
-	return engine.loadCurrent(ticksToSeconds(request.StartPositionTicks ?? 0), {
-		mediaSourceId: request.MediaSourceId,
-		audioStreamIndex: request.AudioStreamIndex,
-		subtitleStreamIndex: request.SubtitleStreamIndex
-	});
+	return engine.loadCurrent(startSeconds, options);
 }
 
 /**
