@@ -107,7 +107,7 @@ describe('PlaybackEngine with remote commands', () => {
 		warnings.mockRestore();
 	});
 
-	it('applies a Pause in the task that received it and logs it afterwards', async () => {
+	it('applies a Pause at once', async () => {
 		harness = createPlayerHarness(IDS);
 		harness.remote.handle(play(IDS));
 		await harness.settle();
@@ -123,7 +123,7 @@ describe('PlaybackEngine with remote commands', () => {
 		]);
 	});
 
-	it('keeps a Pause that arrives during a PlayNow waiting until the item is loaded', async () => {
+	it('holds a Pause behind a PlayNow', async () => {
 		harness = createPlayerHarness(IDS);
 		harness.remote.handle(play(IDS));
 		harness.remote.handle(playstate('Pause'));
@@ -133,7 +133,7 @@ describe('PlaybackEngine with remote commands', () => {
 		expect(harness.reports.at(-1)?.body.IsPaused).toBe(true);
 	});
 
-	it('requests PlaybackInfo for a PlayNow while its items are still on their way', async () => {
+	it('requests PlaybackInfo before the items arrive', async () => {
 		harness = createPlayerHarness(IDS);
 		const getItems = harness.api.getItems.bind(harness.api);
 		let releaseItems = () => {};

@@ -42,7 +42,7 @@ function controlledTransport() {
 }
 
 describe('CheckInReporter', () => {
-	it('sends a report at once, in the calling task, when none is on its way', () => {
+	it('sends at once when idle', () => {
 		const { transport, sent } = controlledTransport();
 		const reporter = new CheckInReporter(() => transport);
 		reporter.progress(snapshot(), 'pause');
@@ -77,7 +77,7 @@ describe('CheckInReporter', () => {
 		expect(sent).toEqual(['start:a:10000000', 'progress:a:40000000']);
 	});
 
-	it('bounds the backlog of a flood of alternating events and ends on the newest state', async () => {
+	it('bounds an alternating event flood', async () => {
 		const { transport, sent, pending } = controlledTransport();
 		const reporter = new CheckInReporter(() => transport);
 		reporter.start(snapshot());
