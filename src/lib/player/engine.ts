@@ -370,7 +370,6 @@ export class PlaybackEngine {
 		}
 		this.#pausedAt = null;
 		this.#showSoon(() => {
-			if (this.media.paused) return;
 			player.status = 'playing';
 			player.unlocked = true;
 		});
@@ -380,14 +379,13 @@ export class PlaybackEngine {
 		if (!player.loaded || this.media.ended || player.status === 'blocked') return;
 		this.#pausedAt = Date.now();
 		this.reportProgress('pause');
-		this.#showSoon(() => {
-			if (this.media.paused && !this.media.ended) player.status = 'paused';
-		});
+		this.#showSoon(() => (player.status = 'paused'));
 	}
 
 	/**
 	 * Applies a display change DISPLAY_DELAY_MS after a check-in, unless another item loads in the
-	 * meantime. On a hidden page, where nothing is drawn, and without a DOM it applies at once.
+	 * meantime. Changes keep their order, so a quick pause and play still show both states. On a
+	 * hidden page, where nothing is drawn, and without a DOM it applies at once.
 	 */
 	#showSoon(update: () => void): void {
 		if (typeof document === 'undefined' || document.hidden) {
